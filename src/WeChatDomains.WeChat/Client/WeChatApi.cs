@@ -1,0 +1,47 @@
+namespace WeChatDomains.WeChat.Client;
+
+/// <summary>The WeChat APIs this project calls, by their wire names, and their paths under the base URL.</summary>
+public static class WeChatApi
+{
+    /// <summary>Server domains of an authorized Mini Program (request, socket, upload, download).</summary>
+    public const string ModifyDomain = "modify_domain";
+
+    /// <summary>Server domains configured directly (six lists; 50 modifications a month).</summary>
+    public const string ModifyDomainDirectly = "modify_domain_directly";
+
+    /// <summary>Business (web-view) domains of an authorized Mini Program.</summary>
+    public const string SetWebviewDomain = "setwebviewdomain";
+
+    /// <summary>The platform's own Mini Program business domains (component token).</summary>
+    public const string ModifyWxaJumpDomain = "modify_wxa_jump_domain";
+
+    /// <summary>The four views of an authorizer's server domains.</summary>
+    public const string GetEffectiveDomain = "get_effective_domain";
+
+    /// <summary>The four views of an authorizer's business domains.</summary>
+    public const string GetEffectiveWebviewDomain = "get_effective_webviewdomain";
+
+    /// <summary>Component access token from appid, secret and ticket.</summary>
+    public const string ComponentToken = "api_component_token";
+
+    /// <summary>Authorizer access token from the refresh token.</summary>
+    public const string AuthorizerToken = "api_authorizer_token";
+
+    /// <summary>Authorization info (tokens) from an authorization code.</summary>
+    public const string QueryAuth = "api_query_auth";
+
+    /// <summary>The path of each API, relative to the base URL (for example <c>https://api.weixin.qq.com</c>).</summary>
+    public static string PathOf(string api) => api switch
+    {
+        ModifyDomain => "/wxa/modify_domain",
+        ModifyDomainDirectly => "/wxa/modify_domain_directly",
+        SetWebviewDomain => "/wxa/setwebviewdomain",
+        ModifyWxaJumpDomain => "/cgi-bin/component/modify_wxa_jump_domain",
+        GetEffectiveDomain => "/wxa/get_effective_domain",
+        GetEffectiveWebviewDomain => "/wxa/get_effective_webviewdomain",
+        ComponentToken => "/cgi-bin/component/api_component_token",
+        AuthorizerToken => "/cgi-bin/component/api_authorizer_token",
+        QueryAuth => "/cgi-bin/component/api_query_auth",
+        _ => throw new ArgumentOutOfRangeException(nameof(api), api, "Not an API this client calls."),
+    };
+}
