@@ -1,0 +1,71 @@
+using WeChatDomains.Core.Ports;
+using WeChatDomains.Core.Status;
+
+namespace WeChatDomains.Core.Processing;
+
+/// <summary>
+/// The order rule (DESIGN section 4): commands of one authorizer and one api apply in the order the worker first
+/// received them, also across deferral. A command runs only when it heads its lane; otherwise it is held back until
+/// the head ends (the head's completion nudges it, and it rechecks on its own after <see cref="ProcessingOptions.OrderRecheck"/>).
+/// </summary>
+public sealed class OrderGate(ICommandStore store, TimeProvider time, ProcessingOptions options)
+{
+    private const int LaneLookahead = 8;
+
+    /// <summary>The earlier unfinished command that holds the command of <paramref name="header"/> back, or null when it may run.</summary>
+    public async Task<CommandRecord?> FindBlockerAsync(CommandHeader header, CancellationToken cancellationToken)
+    {
+        var lane = await store.ListLaneAsync(header.LaneKey, header.Api, LaneLookahead, cancellationToken);
+        foreach (var commandId in lane)
+        {
+            if (string.Equals(commandId, header.CommandId, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var earlier = await store.GetAsync(commandId, cancellationToken);
+            if (earlier is not null && !earlier.State.IsFinal())
+            {
+                return earlier;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>When a command held back by <paramref name="blocker"/> should look again.</summary>
+    public DateTimeOffset HoldUntil(CommandRecord blocker)
+    {
+        var recheck = time.GetUtcNow() + options.OrderRecheck;
+        return blocker.State == CommandState.Deferred && blocker.NextAttemptAt > recheck ? blocker.NextAttemptAt.Value : recheck;
+    }
+
+    /// <summary>After <paramref name="finished"/> ended, makes the next command of its lane due at once if it was held back.</summary>
+    public async Task NudgeNextAsync(CommandHeader finished, CancellationToken cancellationToken)
+    {
+        var lane = await store.ListLaneAsync(finished.LaneKey, finished.Api, 2, cancellationToken);
+        foreach (var commandId in lane)
+        {
+            if (string.Equals(commandId, finished.CommandId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var next = await store.GetAsync(commandId, cancellationToken);
+            var now = time.GetUtcNow();
+            if (next is { State: CommandState.Deferred, WakeBy: DeferralWake.Timer } && next.NextAttemptAt > now && next.Reason?.StartsWith(OrderGateConstants.HeldReasonPrefix, StringComparison.Ordinal) == true)
+            {
+                await store.TryReplaceAsync(next with { NextAttemptAt = now }, cancellationToken);
+            }
+
+            return;
+        }
+    }
+}
+
+/// <summary>Constants of the order rule.</summary>
+public static class OrderGateConstants
+{
+    /// <summary>Start of the Reason of a command held back by an earlier one.</summary>
+    public const string HeldReasonPrefix = "held back by earlier command ";
+}
