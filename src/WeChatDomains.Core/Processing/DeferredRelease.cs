@@ -4,11 +4,11 @@ using WeChatDomains.Core.Ports;
 
 namespace WeChatDomains.Core.Processing;
 
-/// <summary>A due Deferred command to put back on the queue.</summary>
+/// <summary>A command message to put on the queue (a new submission, or a due Deferred command released).</summary>
 /// <param name="CommandId">The command.</param>
 /// <param name="SessionKey">The authorizer appid, or <c>component</c> (the Service Bus SessionId).</param>
 /// <param name="Body">The command message as it was received.</param>
-public sealed record ReleasedCommand(string CommandId, string SessionKey, ReadOnlyMemory<byte> Body);
+public sealed record OutboundCommand(string CommandId, string SessionKey, ReadOnlyMemory<byte> Body);
 
 /// <summary>
 /// What the release timer calls: finds Deferred commands woken by the timer whose time has come and hands them back to
@@ -22,12 +22,12 @@ public sealed class DeferredRelease(ICommandStore store, TimeProvider time, ILog
     public const int DefaultBatch = 500;
 
     /// <summary>The due commands, as messages to send (the Functions host returns them through its output binding).</summary>
-    public async Task<IReadOnlyList<ReleasedCommand>> FindDueAsync(int max = DefaultBatch, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OutboundCommand>> FindDueAsync(int max = DefaultBatch, CancellationToken cancellationToken = default)
     {
         var due = await store.ListDueAsync(time.GetUtcNow(), max, cancellationToken);
         return due
             .Where(record => record.Body is not null)
-            .Select(record => new ReleasedCommand(
+            .Select(record => new OutboundCommand(
                 record.CommandId,
                 record.AuthorizerAppId ?? ProcessingConstants.ComponentKey,
                 Encoding.UTF8.GetBytes(record.Body!)))
