@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -12,8 +11,6 @@ namespace WeChatDomains.WeChat.Crypto;
 /// </summary>
 public sealed class PushMessageCrypto
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private readonly string _token;
     private readonly byte[] _key;
     private readonly byte[] _iv;
@@ -93,7 +90,7 @@ public sealed class PushMessageCrypto
         var plain = aes.DecryptCbc(ciphertext.AsSpan(0, length), _iv, PaddingMode.None);
         try
         {
-            return Unwrap(plain);
+            return PushPlaintext.Unwrap(plain, _appId);
         }
         finally
         {
@@ -118,20 +115,9 @@ public sealed class PushMessageCrypto
             throw new ArgumentException("The message is larger than the accepted maximum.", nameof(plainXml));
         }
 
-        var unpadded = PushCryptoConstants.RandomPrefixBytes + PushCryptoConstants.LengthPrefixBytes
-            + messageBytes + Encoding.UTF8.GetByteCount(_appId);
-        var plain = new byte[unpadded + Block32Padding.PadLength(unpadded)];
+        var plain = PushPlaintext.Build(_random, plainXml, messageBytes, _appId);
         try
         {
-            var span = plain.AsSpan();
-            _random.Fill(span[..PushCryptoConstants.RandomPrefixBytes]);
-            span = span[PushCryptoConstants.RandomPrefixBytes..];
-            BinaryPrimitives.WriteInt32BigEndian(span, messageBytes);
-            span = span[PushCryptoConstants.LengthPrefixBytes..];
-            span = span[Encoding.UTF8.GetBytes(plainXml, span)..];
-            span = span[Encoding.UTF8.GetBytes(_appId, span)..];
-            Block32Padding.Write(span);
-
             using var aes = CreateAes();
             var encrypt = Convert.ToBase64String(aes.EncryptCbc(plain, _iv, PaddingMode.None));
             return new EncryptedPush(encrypt, PushSignature.Compute(_token, timestamp, nonce, encrypt), timestamp, nonce);
@@ -140,44 +126,6 @@ public sealed class PushMessageCrypto
         {
             CryptographicOperations.ZeroMemory(plain);
         }
-    }
-
-    private PushCryptoResult<string> Unwrap(ReadOnlySpan<byte> plain)
-    {
-        var unpadded = Block32Padding.UnpaddedLength(plain);
-        if (unpadded < 0)
-        {
-            return PushCryptoResult.Failure<string>(PushCryptoError.InvalidPadding);
-        }
-
-        const int header = PushCryptoConstants.RandomPrefixBytes + PushCryptoConstants.LengthPrefixBytes;
-        if (unpadded < header)
-        {
-            return PushCryptoResult.Failure<string>(PushCryptoError.InvalidLength);
-        }
-
-        var body = plain[header..unpadded];
-        var declared = BinaryPrimitives.ReadUInt32BigEndian(plain[PushCryptoConstants.RandomPrefixBytes..header]);
-        if (declared > (uint)body.Length)
-        {
-            return PushCryptoResult.Failure<string>(PushCryptoError.InvalidLength);
-        }
-
-        string message;
-        string appId;
-        try
-        {
-            message = StrictUtf8.GetString(body[..(int)declared]);
-            appId = StrictUtf8.GetString(body[(int)declared..]);
-        }
-        catch (DecoderFallbackException)
-        {
-            return PushCryptoResult.Failure<string>(PushCryptoError.InvalidEncoding);
-        }
-
-        return string.Equals(appId, _appId, StringComparison.Ordinal)
-            ? PushCryptoResult.Success(message)
-            : PushCryptoResult.Failure<string>(PushCryptoError.AppIdMismatch);
     }
 
     private Aes CreateAes()
