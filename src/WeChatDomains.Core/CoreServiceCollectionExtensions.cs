@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<CommandSubmission>();
         services.TryAddSingleton<DeferredRelease>();
         services.TryAddSingleton<StatusQueries>();
+        services.TryAddSingleton<Api.ApiHandlers>();
         return services;
     }
 }
