@@ -15,24 +15,44 @@ internal static class JsonFields
         var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in obj.EnumerateObject())
         {
-            var path = PathOf(prefix, property.Name);
-            if (fields.ContainsKey(property.Name))
+            if (!TryGetName(property, out var name))
+            {
+                errors.Add(prefix ?? ValidationError.MessagePath, "a field name contains an escape that is not valid UTF-16 (a lone surrogate)");
+                continue;
+            }
+
+            var path = PathOf(prefix, name);
+            if (fields.ContainsKey(name))
             {
                 errors.Add(path, "field appears more than once");
                 continue;
             }
 
-            var reason = unknownReason(property.Name);
+            var reason = unknownReason(name);
             if (reason is not null)
             {
                 errors.Add(path, reason);
                 continue;
             }
 
-            fields.Add(property.Name, property.Value);
+            fields.Add(name, property.Value);
         }
 
         return fields;
+    }
+
+    private static bool TryGetName(JsonProperty property, out string name)
+    {
+        try
+        {
+            name = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            name = "";
+            return false;
+        }
     }
 
     /// <summary>The reason for an unknown field, with a hint when only the letter case is wrong.</summary>
