@@ -1,0 +1,23 @@
+using System.Text.Json;
+using WeChatDomains.WeChat.Client;
+
+namespace WeChatDomains.Core.Commands;
+
+/// <summary>Chooses the body rules of an api; the <c>get_*</c> apis take <c>{}</c>.</summary>
+internal static class BodyParser
+{
+    public static CommandBody? Parse(string api, JsonElement body, ValidationErrors errors, List<RemovedDuplicate> removed) => api switch
+    {
+        WeChatApi.ModifyDomain or WeChatApi.ModifyDomainDirectly => ServerDomainsBodyParser.Parse(api, body, errors, removed),
+        WeChatApi.SetWebviewDomain => WebviewDomainsBodyParser.Parse(body, errors, removed),
+        WeChatApi.ModifyWxaJumpDomain => JumpDomainsBodyParser.Parse(body, errors, removed),
+        WeChatApi.GetEffectiveDomain or WeChatApi.GetEffectiveWebviewDomain => ParseEmpty(api, body, errors),
+        _ => throw new ArgumentOutOfRangeException(nameof(api), api, "Not a command api."),
+    };
+
+    private static EmptyBody ParseEmpty(string api, JsonElement body, ValidationErrors errors)
+    {
+        JsonFields.Read(body, "body", _ => $"{api} takes an empty body {{}}; remove this field", errors);
+        return EmptyBody.Instance;
+    }
+}
