@@ -24,6 +24,7 @@ public sealed partial class TableCommandStore : ICommandStore
     private readonly TableStorageTables _tables;
     private readonly TimeProvider _time;
     private readonly CommandIndex _index;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the store over <paramref name="tables"/>.</summary>
     public TableCommandStore(TableStorageTables tables, TimeProvider time, ILogger<TableCommandStore> logger)
@@ -31,11 +32,9 @@ public sealed partial class TableCommandStore : ICommandStore
         ArgumentNullException.ThrowIfNull(tables);
         _tables = tables;
         _time = time ?? throw new ArgumentNullException(nameof(time));
-        _index = new CommandIndex(tables.CommandIndex, logger ?? throw new ArgumentNullException(nameof(logger)));
-        Logger = logger;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _index = new CommandIndex(tables.CommandIndex, logger);
     }
-
-    private ILogger Logger { get; }
 
     /// <inheritdoc />
     public async Task<CommandRecord?> GetAsync(string commandId, CancellationToken cancellationToken = default)
@@ -61,7 +60,7 @@ public sealed partial class TableCommandStore : ICommandStore
             if (existing is not null)
             {
                 await _index.SyncAsync(null, existing, cancellationToken).ConfigureAwait(false);
-                TableStorageLog.DuplicateInsert(Logger, record.CommandId);
+                TableStorageLog.DuplicateInsert(_logger, record.CommandId);
             }
 
             return null;

@@ -11,6 +11,4 @@ internal static partial class TableStorageLog
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Command {CommandId} already exists; its index rows were brought in line")]
     public static partial void DuplicateInsert(ILogger logger, string commandId);
 
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Debug, Message = "Lease {Name} is held until {ExpiresAt}")]
-    public static partial void LeaseHeld(ILogger logger, string name, DateTimeOffset expiresAt);
 }
