@@ -10,5 +10,4 @@ internal static partial class TableStorageLog
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Command {CommandId} already exists; its index rows were brought in line")]
     public static partial void DuplicateInsert(ILogger logger, string commandId);
-
 }
