@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure.Data.Tables;
+using WeChatDomains.Azure.TableStorage;
+using WeChatDomains.Core.Status;
+
+namespace WeChatDomains.Azure.Authorizers;
+
+/// <summary>
+/// Rows of the <c>authorizers</c> table: PK = appid with RK = <c>authorizer</c> (the record) or <c>ledger|yyyy-MM</c>;
+/// PK = <c>state|{state}</c>, RK = appid for the by-state index. Permission ids are a JSON array; domain lists span up to
+/// <see cref="TableStorageConstants.DomainsMaxChunks"/> properties each.
+/// </summary>
+internal static class AuthorizerEntityMapper
+{
+    public const string RecordRowKey = "authorizer";
+
+    public static string LedgerRowKey(string month) => "ledger|" + month;
+
+    public static string StatePartition(AuthorizerState state) => "state|" + state;
+
+    public static TableEntity ToEntity(AuthorizerRecord record)
+    {
+        var entity = new TableEntity(record.AppId, RecordRowKey)
+        {
+            [nameof(AuthorizerRecord.State)] = record.State.ToString(),
+            [nameof(AuthorizerRecord.PermissionSetIds)] = JsonSerializer.Serialize(record.PermissionSetIds),
+        };
+        Set(entity, nameof(AuthorizerRecord.AccessTokenExpiresAt), record.AccessTokenExpiresAt);
+        Set(entity, nameof(AuthorizerRecord.LastRefreshAt), record.LastRefreshAt);
+        Set(entity, nameof(AuthorizerRecord.LastRefreshErrorCode), record.LastRefreshErrorCode);
+        Set(entity, nameof(AuthorizerRecord.LastRefreshError), LargeStringProperty.Fit(record.LastRefreshError));
+        Set(entity, nameof(AuthorizerRecord.AuthorizedAt), record.AuthorizedAt);
+        Set(entity, nameof(AuthorizerRecord.DomainsObservedAt), record.DomainsObservedAt);
+        LargeStringProperty.Write(entity, nameof(AuthorizerRecord.ServerDomains), record.ServerDomains, TableStorageConstants.DomainsMaxChunks);
+        LargeStringProperty.Write(entity, nameof(AuthorizerRecord.WebviewDomains), record.WebviewDomains, TableStorageConstants.DomainsMaxChunks);
+        return entity;
+    }
+
+    public static AuthorizerRecord ToRecord(TableEntity entity) => new()
+    {
+        AppId = entity.PartitionKey,
+        State = Enum.Parse<AuthorizerState>(entity.GetString(nameof(AuthorizerRecord.State))),
+        AccessTokenExpiresAt = entity.GetDateTimeOffset(nameof(AuthorizerRecord.AccessTokenExpiresAt)),
+        LastRefreshAt = entity.GetDateTimeOffset(nameof(AuthorizerRecord.LastRefreshAt)),
+        LastRefreshErrorCode = entity.GetInt32(nameof(AuthorizerRecord.LastRefreshErrorCode)),
+        LastRefreshError = entity.GetString(nameof(AuthorizerRecord.LastRefreshError)),
+        AuthorizedAt = entity.GetDateTimeOffset(nameof(AuthorizerRecord.AuthorizedAt)),
+        PermissionSetIds = JsonSerializer.Deserialize<int[]>(entity.GetString(nameof(AuthorizerRecord.PermissionSetIds)) ?? "[]") ?? [],
+        ServerDomains = LargeStringProperty.Read(entity, nameof(AuthorizerRecord.ServerDomains)),
+        WebviewDomains = LargeStringProperty.Read(entity, nameof(AuthorizerRecord.WebviewDomains)),
+        DomainsObservedAt = entity.GetDateTimeOffset(nameof(AuthorizerRecord.DomainsObservedAt)),
+        ETag = entity.ETag.ToString(),
+    };
+
+    public static TableEntity ToEntity(QuotaLedger ledger) => new(ledger.AppId, LedgerRowKey(ledger.Month))
+    {
+        [nameof(QuotaLedger.Month)] = ledger.Month,
+        [nameof(QuotaLedger.Used)] = ledger.Used,
+        [nameof(QuotaLedger.Spent)] = ledger.Spent,
+    };
+
+    public static QuotaLedger ToLedger(TableEntity entity) => new()
+    {
+        AppId = entity.PartitionKey,
+        Month = entity.GetString(nameof(QuotaLedger.Month)),
+        Used = entity.GetInt32(nameof(QuotaLedger.Used)) ?? 0,
+        Spent = entity.GetBoolean(nameof(QuotaLedger.Spent)) ?? false,
+        ETag = entity.ETag.ToString(),
+    };
+
+    /// <summary>Whether <paramref name="month"/> is a <c>yyyy-MM</c> month.</summary>
+    public static bool IsMonth(string month) =>
+        month.Length == 7 && DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    private static void Set(TableEntity entity, string name, object? value)
+    {
+        if (value is not null)
+        {
+            entity[name] = value;
+        }
+    }
+}

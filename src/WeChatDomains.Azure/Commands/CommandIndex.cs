@@ -1,0 +1,86 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using WeChatDomains.Azure.TableStorage;
+using WeChatDomains.Core.Status;
+
+namespace WeChatDomains.Azure.Commands;
+
+/// <summary>
+/// Writes and reads the pointer rows of <c>commandindex</c> (keys in <see cref="CommandIndexKeys"/>). Writes come after
+/// the record write and are idempotent (upsert; delete where 404 is done); readers remove a stale row only with the
+/// ETag they read, so a row a writer has just renewed survives.
+/// </summary>
+internal sealed class CommandIndex(TableClient table, ILogger logger)
+{
+    /// <summary>
+    /// Brings the rows in line with <paramref name="current"/>: upserts every row it should have (repairing a crash after
+    /// an earlier record write), deletes the rows <paramref name="previous"/> had that it no longer should.
+    /// </summary>
+    public Task SyncAsync(CommandRecord? previous, CommandRecord current, CancellationToken cancellationToken)
+    {
+        var wanted = CommandIndexKeys.StatePointers(current);
+        if (previous is null)
+        {
+            wanted.Add(CommandIndexKeys.Authorizer(current));
+        }
+
+        var obsolete = previous is null
+            ? []
+            : CommandIndexKeys.StatePointers(previous).Where(old => !wanted.Exists(p => p.PartitionKey == old.PartitionKey && p.RowKey == old.RowKey));
+
+        var writes = wanted.Select(p => UpsertAsync(p, current.CommandId, cancellationToken))
+            .Concat(obsolete.Select(p => DeleteAsync(p, cancellationToken)));
+        return Task.WhenAll(writes);
+    }
+
+    /// <summary>One page of pointer rows matching <paramref name="filter"/>, and the SDK's token for the next.</summary>
+    public async Task<(IReadOnlyList<TableEntity> Rows, string? Continuation)> ReadPageAsync(
+        string filter, int pageSize, string? continuation, CancellationToken cancellationToken)
+    {
+        var pages = table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(continuation, pageSize);
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
+            return (page.Values, page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
+    /// <summary>Counts rows matching <paramref name="filter"/>, reading keys only, up to <paramref name="cap"/>.</summary>
+    public async Task<int> CountAsync(string filter, int cap, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var rows = table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: cancellationToken);
+        await foreach (var _ in rows.ConfigureAwait(false))
+        {
+            if (++count >= cap)
+            {
+                break;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Removes a row that no longer matches its record, if nobody rewrote it since it was read.</summary>
+    public async Task RemoveStaleAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        await table.DeleteIfUnchangedAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
+        TableStorageLog.StalePointerRemoved(logger, table.Name, row.PartitionKey, row.RowKey);
+    }
+
+    private async Task UpsertAsync(IndexPointer pointer, string commandId, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(pointer.PartitionKey, pointer.RowKey) { [CommandIndexKeys.CommandIdProperty] = commandId };
+        if (pointer.WakeBy is { } wake)
+        {
+            row[CommandIndexKeys.WakeByProperty] = wake.ToString();
+        }
+
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DeleteAsync(IndexPointer pointer, CancellationToken cancellationToken) =>
+        await table.DeleteIfUnchangedAsync(pointer.PartitionKey, pointer.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+}

@@ -1,0 +1,154 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using WeChatDomains.Azure.TableStorage;
+using WeChatDomains.Core.Ports;
+using WeChatDomains.Core.Status;
+
+namespace WeChatDomains.Azure.Commands;
+
+/// <summary>
+/// <see cref="ICommandStore"/> on Table Storage. Every query is a point read or a single-partition query:
+/// <list type="bullet">
+/// <item><c>commands</c>: PK = commandId; RK = <c>command</c> for the record, <c>attempt|0001</c>, ... for attempts.</item>
+/// <item><c>commandindex</c>: pointer rows by authorizer, Failed, Deferred and order lane (see <see cref="CommandIndexKeys"/>).
+/// A listing reads a page of pointers, then point-reads the records (in parallel, bounded).</item>
+/// </list>
+/// The record is the truth. <see cref="TryReplaceAsync"/> reads the stored version (to know which rows it had), replaces
+/// it with the caller's ETag, and only then brings the pointer rows in line; a crash in between leaves stale rows, which
+/// readers check against the record and remove. Long <c>Body</c>/<c>Response</c> values span several properties and are
+/// cut past about 384 KB each; error messages and reasons are cut to 32,000 characters (see <see cref="TableStorageConstants"/>).
+/// </summary>
+public sealed partial class TableCommandStore : ICommandStore
+{
+    private readonly TableStorageTables _tables;
+    private readonly TimeProvider _time;
+    private readonly CommandIndex _index;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the store over <paramref name="tables"/>.</summary>
+    public TableCommandStore(TableStorageTables tables, TimeProvider time, ILogger<TableCommandStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        _tables = tables;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _index = new CommandIndex(tables.CommandIndex, logger);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandRecord?> GetAsync(string commandId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(commandId);
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(commandId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandRecord?> TryInsertAsync(CommandRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        Response response;
+        try
+        {
+            response = await _tables.Commands.AddEntityAsync(CommandEntityMapper.ToEntity(record), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.Status == TableResults.Conflict)
+        {
+            var existing = await ReadAsync(record.CommandId, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                await _index.SyncAsync(null, existing, cancellationToken).ConfigureAwait(false);
+                TableStorageLog.DuplicateInsert(_logger, record.CommandId);
+            }
+
+            return null;
+        }
+
+        var stored = record with { ETag = TableResults.ETagOf(response) };
+        await _index.SyncAsync(null, stored, cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandRecord?> TryReplaceAsync(CommandRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.ETag is null)
+        {
+            throw new ArgumentException("Only a record read from the store (with its ETag) can be replaced.", nameof(record));
+        }
+
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var previous = await ReadAsync(record.CommandId, cancellationToken).ConfigureAwait(false);
+        if (previous is null || previous.ETag != record.ETag)
+        {
+            return null;
+        }
+
+        Response response;
+        try
+        {
+            response = await _tables.Commands.UpdateEntityAsync(
+                CommandEntityMapper.ToEntity(record), new ETag(record.ETag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.IsStale())
+        {
+            return null;
+        }
+
+        var stored = record with { ETag = TableResults.ETagOf(response) };
+        await _index.SyncAsync(previous, stored, cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    /// <inheritdoc />
+    public async Task AddAttemptAsync(AttemptRecord attempt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _tables.Commands.AddEntityAsync(CommandEntityMapper.ToEntity(attempt), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.Status == TableResults.Conflict)
+        {
+            // Already recorded: the same attempt number of the same command is the same attempt.
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AttemptRecord>> GetAttemptsAsync(string commandId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(commandId);
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var from = CommandEntityMapper.AttemptRowKeyPrefix;
+        var to = from[..^1] + (char)(from[^1] + 1);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {commandId} and RowKey ge {from} and RowKey lt {to}");
+        var attempts = new List<AttemptRecord>();
+        await foreach (var row in _tables.Commands.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            attempts.Add(CommandEntityMapper.ToAttempt(row));
+        }
+
+        attempts.Sort(static (a, b) => a.Number.CompareTo(b.Number));
+        return attempts;
+    }
+
+    private async Task<CommandRecord?> ReadAsync(string commandId, CancellationToken cancellationToken)
+    {
+        var entity = await _tables.Commands.GetOrNullAsync(commandId, CommandEntityMapper.RecordRowKey, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : CommandEntityMapper.ToRecord(entity);
+    }
+
+    /// <summary>Point-reads the records the pointer rows name, in parallel (bounded), in the rows' order.</summary>
+    private async Task<CommandRecord?[]> ReadAllAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        var records = new CommandRecord?[rows.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = TableStorageConstants.ReadParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, rows.Count), options, async (i, token) =>
+            records[i] = await ReadAsync(rows[i].GetString(CommandIndexKeys.CommandIdProperty), token).ConfigureAwait(false)).ConfigureAwait(false);
+        return records;
+    }
+}

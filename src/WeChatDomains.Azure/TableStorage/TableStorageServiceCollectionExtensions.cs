@@ -1,0 +1,47 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using WeChatDomains.Azure.Authorizers;
+using WeChatDomains.Azure.Commands;
+using WeChatDomains.Azure.Leases;
+using WeChatDomains.Core.Ports;
+
+namespace WeChatDomains.Azure.TableStorage;
+
+/// <summary>Registration of the Table Storage adapters.</summary>
+public static class TableStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="TableServiceClient"/> (from the connection string, or the service URI with
+    /// <see cref="DefaultAzureCredential"/>), <see cref="ICommandStore"/>, <see cref="IAuthorizerRegistry"/> and
+    /// <see cref="ILeaseStore"/> on Table Storage, and creates the tables at start. Options are validated at start;
+    /// bind them from <see cref="TableStorageConstants.SectionName"/> or pass <paramref name="configure"/>.
+    /// </summary>
+    public static IServiceCollection AddWeChatDomainsTableStorage(this IServiceCollection services, Action<TableStorageOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        var options = services.AddOptions<TableStorageOptions>().ValidateDataAnnotations().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(static provider => CreateServiceClient(provider.GetRequiredService<IOptions<TableStorageOptions>>().Value));
+        services.TryAddSingleton<TableStorageTables>();
+        services.TryAddSingleton<ICommandStore, TableCommandStore>();
+        services.TryAddSingleton<IAuthorizerRegistry, TableAuthorizerRegistry>();
+        services.TryAddSingleton<ILeaseStore, TableLeaseStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TableStorageInitializer>());
+        return services;
+    }
+
+    private static TableServiceClient CreateServiceClient(TableStorageOptions options) =>
+        !string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new TableServiceClient(options.ConnectionString)
+            : new TableServiceClient(options.ServiceUri, new DefaultAzureCredential());
+}

@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using WeChatDomains.Azure.Authorizers;
+using WeChatDomains.Azure.TableStorage;
+using WeChatDomains.Azure.Tests.TableStorage;
+using WeChatDomains.Core.Status;
+using WeChatDomains.Testing;
+
+namespace WeChatDomains.Azure.Tests.Authorizers;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableAuthorizerRegistryTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset T0 = new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero).AddTicks(7);
+
+    private readonly TableStorageTables _tables = TestTables.Create(azurite);
+
+    [Fact]
+    public async Task TryUpsertAsync_New_RoundTrips()
+    {
+        var sut = CreateSut();
+        var record = Authorizer("wxaaaaaaaaaaaaaaa1") with
+        {
+            AccessTokenExpiresAt = T0.AddHours(2),
+            LastRefreshAt = T0,
+            LastRefreshErrorCode = 0,
+            PermissionSetIds = [17, 18, 19],
+            ServerDomains = """{"requestdomain":["https://api.example.com"]}""",
+            DomainsObservedAt = T0,
+        };
+
+        var stored = await sut.TryUpsertAsync(record);
+        var read = await sut.GetAsync(record.AppId);
+
+        Assert.NotNull(stored?.ETag);
+        Assert.Equivalent(stored, read, strict: true);
+    }
+
+    [Fact]
+    public async Task TryUpsertAsync_StaleETag_ReturnsNull()
+    {
+        var sut = CreateSut();
+        var first = (await sut.TryUpsertAsync(Authorizer("wxaaaaaaaaaaaaaaa1")))!;
+        await sut.TryUpsertAsync(first with { LastRefreshAt = T0 });
+
+        var stale = await sut.TryUpsertAsync(first with { State = AuthorizerState.Revoked });
+
+        Assert.Null(stale);
+        Assert.Equal(AuthorizerState.Active, (await sut.GetAsync(first.AppId))!.State);
+    }
+
+    [Fact]
+    public async Task ListAsync_StateChanges_ListedUnderTheNewStateOnly()
+    {
+        var sut = CreateSut();
+        var a = (await sut.TryUpsertAsync(Authorizer("wxaaaaaaaaaaaaaaa1")))!;
+        var b = (await sut.TryUpsertAsync(Authorizer("wxaaaaaaaaaaaaaaa2")))!;
+
+        await sut.TryUpsertAsync(b with { State = AuthorizerState.NeedsReauthorization });
+
+        Assert.Equal([a.AppId], (await sut.ListAsync(AuthorizerState.Active, 10, null)).Items.Select(r => r.AppId));
+        Assert.Equal([b.AppId], (await sut.ListAsync(AuthorizerState.NeedsReauthorization, 10, null)).Items.Select(r => r.AppId));
+        Assert.Empty((await sut.ListAsync(AuthorizerState.Revoked, 10, null)).Items);
+    }
+
+    [Fact]
+    public async Task ListAsync_ManyAuthorizers_PagesThroughAll()
+    {
+        var sut = CreateSut();
+        var appIds = Enumerable.Range(1, 5).Select(i => $"wxaaaaaaaaaaaaaaa{i}").ToList();
+        foreach (var appId in appIds)
+        {
+            await sut.TryUpsertAsync(Authorizer(appId));
+        }
+
+        var seen = new List<string>();
+        string? continuation = null;
+        do
+        {
+            var page = await sut.ListAsync(AuthorizerState.Active, 2, continuation);
+            seen.AddRange(page.Items.Select(r => r.AppId));
+            continuation = page.Continuation;
+        }
+        while (continuation is not null && seen.Count < 10);
+
+        Assert.Equal(appIds, seen);
+    }
+
+    [Fact]
+    public async Task GetLedgerAsync_NoneStored_ReturnsZeroWithoutETag()
+    {
+        var ledger = await CreateSut().GetLedgerAsync("wxaaaaaaaaaaaaaaa1", "2025-03");
+
+        Assert.Equal(new QuotaLedger { AppId = "wxaaaaaaaaaaaaaaa1", Month = "2025-03" }, ledger);
+    }
+
+    [Fact]
+    public async Task TryWriteLedgerAsync_InsertTwice_SecondReturnsNull()
+    {
+        var sut = CreateSut();
+        var ledger = new QuotaLedger { AppId = "wxaaaaaaaaaaaaaaa1", Month = "2025-03", Used = 1 };
+
+        var first = await sut.TryWriteLedgerAsync(ledger);
+        var second = await sut.TryWriteLedgerAsync(ledger with { Used = 7 });
+
+        Assert.NotNull(first?.ETag);
+        Assert.Null(second);
+        Assert.Equal(first, await sut.GetLedgerAsync(ledger.AppId, ledger.Month));
+    }
+
+    [Fact]
+    public async Task TryWriteLedgerAsync_WithETag_UpdatesOnceThenConflicts()
+    {
+        var sut = CreateSut();
+        var stored = (await sut.TryWriteLedgerAsync(new QuotaLedger { AppId = "wxaaaaaaaaaaaaaaa1", Month = "2025-03", Used = 1 }))!;
+
+        var updated = await sut.TryWriteLedgerAsync(stored with { Used = 2, Spent = true });
+        var stale = await sut.TryWriteLedgerAsync(stored with { Used = 3 });
+
+        Assert.NotNull(updated);
+        Assert.Null(stale);
+        var read = await sut.GetLedgerAsync(stored.AppId, stored.Month);
+        Assert.Equal((2, true), (read.Used, read.Spent));
+    }
+
+    [Fact]
+    public async Task GetLedgerAsync_BadMonth_Throws()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => CreateSut().GetLedgerAsync("wxaaaaaaaaaaaaaaa1", "2025-3"));
+    }
+
+    private static AuthorizerRecord Authorizer(string appId) => new() { AppId = appId, State = AuthorizerState.Active, AuthorizedAt = T0 };
+
+    private TableAuthorizerRegistry CreateSut() => new(_tables, NullLogger<TableAuthorizerRegistry>.Instance);
+}

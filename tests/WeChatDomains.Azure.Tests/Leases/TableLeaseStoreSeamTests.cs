@@ -1,0 +1,41 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using WeChatDomains.Azure.Leases;
+using WeChatDomains.Azure.TableStorage;
+
+namespace WeChatDomains.Azure.Tests.Leases;
+
+/// <summary>The race Azurite cannot stage on demand: two instances take over the same lapsed lease at once.</summary>
+public sealed class TableLeaseStoreSeamTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
+    private readonly Mock<TableClient> _leases = new();
+
+    [Fact]
+    public async Task TryAcquireAsync_TakeoverLosesRace_ReturnsNull()
+    {
+        var lapsed = new TableEntity("sweep", "lease") { ["ExpiresAt"] = _time.GetUtcNow().AddSeconds(-1), ETag = new ETag("W/\"1\"") };
+        _leases.Setup(t => t.AddEntityAsync(It.IsAny<TableEntity>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new RequestFailedException(409, "EntityAlreadyExists"));
+        _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>("sweep", "lease", null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Response.FromValue(lapsed, Mock.Of<Response>()));
+        _leases.Setup(t => t.UpdateEntityAsync(It.IsAny<TableEntity>(), lapsed.ETag, TableUpdateMode.Replace, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new RequestFailedException(412, "UpdateConditionNotSatisfied"));
+
+        var lease = await CreateSut().TryAcquireAsync("sweep", TimeSpan.FromSeconds(30));
+
+        Assert.Null(lease);
+        _leases.Verify(t => t.UpdateEntityAsync(It.IsAny<TableEntity>(), lapsed.ETag, TableUpdateMode.Replace, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    private TableLeaseStore CreateSut()
+    {
+        var service = new Mock<TableServiceClient>();
+        service.Setup(s => s.GetTableClient(It.IsAny<string>())).Returns(_leases.Object);
+        _leases.Setup(t => t.CreateIfNotExistsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Response.FromValue<TableItem>(null!, Mock.Of<Response>()));
+        return new TableLeaseStore(new TableStorageTables(service.Object, "t"), _time);
+    }
+}
