@@ -5,6 +5,7 @@ namespace WeChatDomains.Sandbox;
 /// <summary>
 /// Any exception becomes JSON, never an error page or a stack trace: on the WeChat routes HTTP 200 with errcode -1
 /// (as WeChat's "system error"), on the admin routes the same JSON with HTTP 500 (400 for a bad request). Logged.
+/// The rid uses the system clock: the injected one may be what failed.
 /// </summary>
 internal sealed class SandboxExceptionMiddleware(RequestDelegate next, ILogger<SandboxExceptionMiddleware> logger)
 {
@@ -30,7 +31,7 @@ internal sealed class SandboxExceptionMiddleware(RequestDelegate next, ILogger<S
                 _ => StatusCodes.Status200OK,
             };
             context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.Body.WriteAsync(WeChatReply.Error(WeChatErrors.SystemError).ToUtf8Json(DateTimeOffset.FromUnixTimeSeconds(0)));
+            await context.Response.Body.WriteAsync(WeChatReply.Error(WeChatErrors.SystemError).ToUtf8Json(TimeProvider.System.GetUtcNow()));
         }
     }
 }

@@ -20,6 +20,7 @@ public sealed class SandboxPushRecorder : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedPush> _pushes = new();
+    private int _disposed;
 
     private SandboxPushRecorder(WebApplication app) => _app = app;
 
@@ -52,6 +53,11 @@ public sealed class SandboxPushRecorder : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
