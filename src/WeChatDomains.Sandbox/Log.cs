@@ -21,6 +21,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Sandbox faults replaced: {ApiCount} api entries, seed {Seed}")]
     public static partial void FaultsReplaced(ILogger logger, int apiCount, int? seed);
 
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Sandbox clock advanced by {Seconds} s")]
+    public static partial void ClockAdvanced(ILogger logger, double seconds);
+
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Sandbox {Change}")]
     public static partial void AdminChange(ILogger logger, string change);
 }

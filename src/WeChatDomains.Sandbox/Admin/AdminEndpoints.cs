@@ -29,11 +29,7 @@ internal static class AdminEndpoints
             return Results.NoContent();
         });
         admin.MapGet("/clock", (SandboxClock clock) => ClockOf(clock));
-        admin.MapPost("/clock/advance", (ClockAdvance body, SandboxClock clock) =>
-        {
-            clock.Advance(TimeSpan.FromSeconds(body.Seconds));
-            return ClockOf(clock);
-        });
+        admin.MapPost("/clock/advance", AdvanceClock);
         admin.MapGet("/calls", (CallCounter calls) => calls.Snapshot());
         admin.MapSandboxPushes();
         return app;
@@ -105,6 +101,18 @@ internal static class AdminEndpoints
         faults.Replace(settings);
         Log.FaultsReplaced(logger, settings.Apis.Count, settings.Seed);
         return Results.Ok(settings);
+    }
+
+    private static IResult AdvanceClock(ClockAdvance body, SandboxClock clock, ILogger<SandboxClock> logger)
+    {
+        if (!double.IsFinite(body.Seconds) || Math.Abs(body.Seconds) > TimeSpan.FromDays(3650).TotalSeconds)
+        {
+            return Results.BadRequest(new AdminError("seconds must be a finite number of at most ten years"));
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(body.Seconds));
+        Log.ClockAdvanced(logger, body.Seconds);
+        return Results.Ok(ClockOf(clock));
     }
 
     private static ClockModel ClockOf(SandboxClock clock) => new(clock.Now, clock.Offset.TotalSeconds);

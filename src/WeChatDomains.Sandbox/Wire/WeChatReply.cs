@@ -3,9 +3,14 @@ using System.Text.Json;
 namespace WeChatDomains.Sandbox.Wire;
 
 /// <summary>A WeChat JSON answer: errcode, errmsg, then the API's fields in order.</summary>
-internal sealed record WeChatReply(int ErrCode, string? Detail = null)
+internal sealed class WeChatReply(int errCode, string? detail = null)
 {
     private readonly List<KeyValuePair<string, object?>> _fields = [];
+
+    public int ErrCode { get; } = errCode;
+
+    /// <summary>Appended to the errmsg after a colon (which host was refused, for example).</summary>
+    public string? Detail { get; } = detail;
 
     public static WeChatReply Ok() => new(0);
 
