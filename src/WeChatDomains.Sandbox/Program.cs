@@ -1,0 +1,3 @@
+using WeChatDomains.Sandbox;
+
+await SandboxApp.Build(args).RunAsync();

@@ -1,0 +1,44 @@
+using WeChatDomains.Sandbox.Apis;
+using WeChatDomains.Sandbox.State;
+
+namespace WeChatDomains.Sandbox.Wire;
+
+/// <summary>The WeChat APIs at WeChat's own paths.</summary>
+internal static class WeChatRoutes
+{
+    public static readonly IReadOnlySet<string> ApiNames = new SortedSet<string>(StringComparer.Ordinal)
+    {
+        "api_component_token", "api_authorizer_token", "api_query_auth", "modify_domain", "modify_domain_directly",
+        "setwebviewdomain", "modify_wxa_jump_domain", "get_effective_domain", "get_effective_webviewdomain",
+    };
+
+    private const string ComponentTokenQuery = "component_access_token";
+    private const string AccessTokenQuery = "access_token";
+
+    public static IEndpointRouteBuilder MapWeChatApis(this IEndpointRouteBuilder app)
+    {
+        app.MapWeChat<ComponentTokenBody>("api_component_token", "/cgi-bin/component/api_component_token", null, string.Empty, TokenApi.ComponentToken);
+        app.MapWeChat<AuthorizerTokenBody>("api_authorizer_token", "/cgi-bin/component/api_authorizer_token", TokenKind.Component, ComponentTokenQuery, TokenApi.AuthorizerToken);
+        app.MapWeChat<QueryAuthBody>("api_query_auth", "/cgi-bin/component/api_query_auth", TokenKind.Component, ComponentTokenQuery, TokenApi.QueryAuth);
+        app.MapWeChat<ServerDomainsBody>("modify_domain", "/wxa/modify_domain", TokenKind.Authorizer, AccessTokenQuery, ModifyDomainApi.Handle);
+        app.MapWeChat<ServerDomainsBody>("modify_domain_directly", "/wxa/modify_domain_directly", TokenKind.Authorizer, AccessTokenQuery, ModifyDomainDirectlyApi.Handle);
+        app.MapWeChat<WebviewDomainBody>("setwebviewdomain", "/wxa/setwebviewdomain", TokenKind.Authorizer, AccessTokenQuery, WebviewDomainApi.Handle);
+        app.MapWeChat<JumpDomainBody>("modify_wxa_jump_domain", "/cgi-bin/component/modify_wxa_jump_domain", TokenKind.Component, AccessTokenQuery, JumpDomainApi.Handle);
+        app.MapWeChat<EmptyBody>("get_effective_domain", "/wxa/get_effective_domain", TokenKind.Authorizer, AccessTokenQuery, EffectiveDomainApi.Server);
+        app.MapWeChat<EmptyBody>("get_effective_webviewdomain", "/wxa/get_effective_webviewdomain", TokenKind.Authorizer, AccessTokenQuery, EffectiveDomainApi.Webview);
+        return app;
+    }
+
+    private static void MapWeChat<TBody>(
+        this IEndpointRouteBuilder app, string api, string path, TokenKind? kind, string tokenQuery,
+        Func<SandboxState, ApiRequest<TBody>, WeChatReply> handler)
+        where TBody : class
+    {
+        var route = new WeChatRoute(api, kind, tokenQuery);
+        app.MapPost(path, (HttpContext context, WeChatPipeline pipeline) => pipeline.HandleAsync(context, route, handler))
+            .WithName(api);
+    }
+}
+
+/// <summary>An api's wire name, whose token it takes and in which query parameter.</summary>
+internal sealed record WeChatRoute(string Api, TokenKind? TokenKind, string TokenQuery);
