@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<AuthorizerUpdates>();
         services.TryAddSingleton<CommandExecutor>();
         services.TryAddSingleton<AppliedCheck>();
+        services.TryAddSingleton<ICommandReader, CommandReader>();
         services.TryAddSingleton<CommandProcessor>();
         services.TryAddSingleton<CommandSubmission>();
         services.TryAddSingleton<DeferredRelease>();

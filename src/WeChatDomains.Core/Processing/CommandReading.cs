@@ -1,13 +1,7 @@
+using WeChatDomains.Core.Commands;
 using WeChatDomains.Core.Execution;
 
 namespace WeChatDomains.Core.Processing;
-
-/// <summary>One reason a command was refused: where (a field path such as <c>body.requestdomain[2]</c>) and why.</summary>
-public sealed record RejectionReason(string Path, string Message)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"{Path}: {Message}";
-}
 
 /// <summary>A message read as a command: the command and its call when valid, every reason otherwise.</summary>
 /// <param name="Header">The command's identity (null when invalid).</param>
@@ -15,7 +9,7 @@ public sealed record RejectionReason(string Path, string Message)
 /// <param name="CommandId">The commandId when one could be read, even from an invalid command (to record the rejection).</param>
 /// <param name="Api">The api when one could be read.</param>
 /// <param name="Reasons">Every reason it was refused; empty when valid.</param>
-public sealed record CommandReading(CommandHeader? Header, WeChatCall? Call, string? CommandId, string? Api, IReadOnlyList<RejectionReason> Reasons)
+public sealed record CommandReading(CommandHeader? Header, WeChatCall? Call, string? CommandId, string? Api, IReadOnlyList<ValidationError> Reasons)
 {
     /// <summary>Whether the command is valid.</summary>
     public bool IsValid => Header is not null && Call is not null && Reasons.Count == 0;

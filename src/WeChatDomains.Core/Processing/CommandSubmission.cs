@@ -1,3 +1,4 @@
+using WeChatDomains.Core.Commands;
 using WeChatDomains.Core.Ports;
 using WeChatDomains.Core.Status;
 
@@ -11,7 +12,7 @@ public abstract record SubmissionResult
     }
 
     /// <summary>Invalid: nothing stored, nothing enqueued; every reason listed (HTTP 400).</summary>
-    public sealed record Rejected(IReadOnlyList<RejectionReason> Reasons) : SubmissionResult;
+    public sealed record Rejected(IReadOnlyList<ValidationError> Reasons) : SubmissionResult;
 
     /// <summary>
     /// Accepted (HTTP 202). <see cref="ToEnqueue"/> is the message the host must enqueue, or null when the command was

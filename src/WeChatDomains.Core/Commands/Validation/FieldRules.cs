@@ -13,6 +13,10 @@ internal static class FieldRules
 
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
 
+    /// <summary>Whether <paramref name="id"/> is a well-formed commandId (1-128 of the allowed characters).</summary>
+    public static bool IsWellFormedCommandId(string id) =>
+        id.Length is > 0 and <= CommandConstants.MaxCommandIdLength && !id.AsSpan().ContainsAnyExcept(CommandIdChars);
+
     public static string? CommandId(JsonElement? value, ValidationErrors errors)
     {
         const string path = EnvelopeParser.CommandIdField;
