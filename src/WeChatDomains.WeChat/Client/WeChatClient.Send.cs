@@ -33,7 +33,11 @@ public sealed partial class WeChatClient
         }
 
         var latency = _timeProvider.GetElapsedTime(started);
-        cancellationToken.ThrowIfCancellationRequested();
+        if (outcome.Exception is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         var result = outcome.Result is { } attempt
             ? FromAttempt(attempt, map, call.Token)
             : FromFault<T>(TransportFault.From(outcome.Exception!), outcome);
