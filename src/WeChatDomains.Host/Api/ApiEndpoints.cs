@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using WeChatDomains.Core.Api;
 using WeChatDomains.Core.Ports;
 
@@ -15,7 +14,7 @@ public static class ApiEndpoints
 
         keyed.MapPost(ApiRoutes.Commands, SubmitAsync)
             .WithName("SubmitCommand").WithSummary("Validates and enqueues a domain-change command.")
-            .Accepts<object>("application/json").Produces<SubmittedDto>(StatusCodes.Status202Accepted)
+            .Produces<SubmittedDto>(StatusCodes.Status202Accepted)
             .Produces<ApiProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
             .Produces<ApiProblem>(StatusCodes.Status409Conflict, "application/problem+json")
             .Produces<ApiProblem>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")
@@ -36,11 +35,11 @@ public static class ApiEndpoints
         api.MapPost(ApiRoutes.WeChatEvents, ReceiveEventAsync)
             .AllowAnonymous().WithTags("WeChat").WithName("WeChatEvents")
             .WithSummary("WeChat's push receiver (anonymous; trusts only a valid msg_signature).")
-            .Accepts<string>("text/xml").Produces<string>(StatusCodes.Status200OK, "text/plain");
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
         return endpoints;
     }
 
-    private static async Task<IResult> SubmitAsync(HttpRequest request, [FromServices] ApiHandlers handlers, [FromServices] ICommandSender sender, [FromServices] ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await RequestBodyReader.ReadAsync(request, HostConstants.MaxCommandBodyBytes, cancellationToken);
         if (body is null)
@@ -48,16 +47,16 @@ public static class ApiEndpoints
             return TooLarge(HostConstants.MaxCommandBodyBytes);
         }
 
-        var submission = await handlers.SubmitAsync(body, cancellationToken);
+        var submission = await Handlers(request.HttpContext).SubmitAsync(body, cancellationToken);
         if (submission.ToEnqueue is { } command)
         {
             try
             {
-                await sender.EnqueueAsync(command.CommandId, command.SessionKey, command.Body, null, cancellationToken);
+                await request.HttpContext.RequestServices.GetRequiredService<ICommandSender>().EnqueueAsync(command.CommandId, command.SessionKey, command.Body, null, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                Log.EnqueueFailed(loggers.CreateLogger(typeof(ApiEndpoints)), command.CommandId, e);
+                Log.EnqueueFailed(request.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiEndpoints)), command.CommandId, e);
                 return new ApiHttpResult(ApiResult.Problem(StatusCodes.Status503ServiceUnavailable, "The command was recorded but could not be enqueued.", "Submit the same command again."));
             }
         }
@@ -65,22 +64,22 @@ public static class ApiEndpoints
         return new ApiHttpResult(submission.Result);
     }
 
-    private static async Task<IResult> ListAsync(HttpRequest request, [FromServices] ApiHandlers handlers, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var query = request.Query.ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        return new ApiHttpResult(await handlers.ListCommandsAsync(query, cancellationToken));
+        return new ApiHttpResult(await Handlers(request.HttpContext).ListCommandsAsync(query, cancellationToken));
     }
 
-    private static async Task<IResult> GetCommandAsync(string commandId, [FromServices] ApiHandlers handlers, CancellationToken cancellationToken) =>
-        new ApiHttpResult(await handlers.GetCommandAsync(commandId, cancellationToken));
+    private static async Task<IResult> GetCommandAsync(string commandId, HttpContext context, CancellationToken cancellationToken) =>
+        new ApiHttpResult(await Handlers(context).GetCommandAsync(commandId, cancellationToken));
 
-    private static async Task<IResult> GetAuthorizerAsync(string appid, [FromServices] ApiHandlers handlers, CancellationToken cancellationToken) =>
-        new ApiHttpResult(await handlers.GetAuthorizerAsync(appid, cancellationToken));
+    private static async Task<IResult> GetAuthorizerAsync(string appid, HttpContext context, CancellationToken cancellationToken) =>
+        new ApiHttpResult(await Handlers(context).GetAuthorizerAsync(appid, cancellationToken));
 
-    private static async Task<IResult> GetHealthAsync([FromServices] ApiHandlers handlers, CancellationToken cancellationToken) =>
-        new ApiHttpResult(await handlers.GetHealthAsync(cancellationToken));
+    private static async Task<IResult> GetHealthAsync(HttpContext context, CancellationToken cancellationToken) =>
+        new ApiHttpResult(await Handlers(context).GetHealthAsync(cancellationToken));
 
-    private static async Task<IResult> ReceiveEventAsync(HttpRequest request, [FromServices] IPushEventReceiver receiver, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiveEventAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await RequestBodyReader.ReadAsync(request, ApiRoutes.MaxEventBodyBytes, cancellationToken);
         if (body is null)
@@ -89,8 +88,12 @@ public static class ApiEndpoints
         }
 
         var rawQuery = request.QueryString.HasValue ? request.QueryString.Value! : string.Empty;
+        var receiver = request.HttpContext.RequestServices.GetRequiredService<IPushEventReceiver>();
         return new ApiHttpResult(await receiver.ReceiveAsync(rawQuery, body, cancellationToken));
     }
+
+    /// <summary>Resolved inside the handler, so that the key check runs before any service is built.</summary>
+    private static ApiHandlers Handlers(HttpContext context) => context.RequestServices.GetRequiredService<ApiHandlers>();
 
     private static ApiHttpResult TooLarge(int maxBytes) =>
         new(ApiResult.Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"At most {maxBytes} bytes."));

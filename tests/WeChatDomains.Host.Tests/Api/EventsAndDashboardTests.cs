@@ -46,6 +46,33 @@ public sealed class EventsAndDashboardTests : IDisposable
     }
 
     [Fact]
+    public async Task Events_NoContentType_StillReachTheReceiver()
+    {
+        _factory.Push.Setup(p => p.ReceiveAsync(It.IsAny<string>(), It.IsAny<ReadOnlyMemory<byte>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ApiResult(200, "success"));
+        using var client = _factory.CreateClient();
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("<xml/>"));
+
+        var response = await client.PostAsync(new Uri("/api/wechat/events", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Events_OversizeChunkedBody_Is413ProblemDetails()
+    {
+        using var client = _factory.CreateClient();
+        using var content = new StreamContent(new MemoryStream(new byte[ApiRoutes.MaxEventBodyBytes + 1]));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/wechat/events") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        _factory.Push.VerifyNoOtherCalls();
+    }
+
+    [Fact]
     public async Task Root_ServesTheDashboard()
     {
         using var client = _factory.CreateClient();
