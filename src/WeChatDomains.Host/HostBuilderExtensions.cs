@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WeChatDomains.Azure.Queues;
+using WeChatDomains.Core;
+using WeChatDomains.Host.Api;
+using WeChatDomains.Host.Intake;
+using WeChatDomains.Host.Timers;
+
+namespace WeChatDomains.Host;
+
+/// <summary>The self-host's one registration and its request pipeline.</summary>
+public static class HostBuilderExtensions
+{
+    /// <summary>
+    /// Registers Core, the Storage Queue transport, the intake, the timers, the API key, ProblemDetails, OpenAPI and the
+    /// adapters; listens on <see cref="HostConstants.DefaultUrl"/> unless URLs are configured.
+    /// </summary>
+    public static WebApplicationBuilder AddWeChatDomainsHost(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        if (string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(HostConstants.DefaultUrl);
+        }
+
+        var storage = configuration.GetConnectionString(HostConstants.StorageConnectionName) is { Length: > 0 } configured
+            ? configured
+            : HostConstants.DevelopmentStorage;
+        var services = builder.Services;
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = HostConstants.MaxCommandBodyBytes);
+        services.AddProblemDetails();
+        services.AddOpenApi();
+
+        services.AddWeChatDomainsCore();
+        services.AddAdapters(configuration, storage);
+        services.AddWeChatDomainsStorageQueue(o =>
+        {
+            configuration.GetSection(StorageQueueConstants.SectionName).Bind(o);
+            if (string.IsNullOrWhiteSpace(o.ConnectionString) && o.ServiceUri is null)
+            {
+                o.ConnectionString = storage;
+            }
+        });
+
+        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<ApiKeyOptions>, ApiKeyDefaults>();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ApiKeyOptions>, ApiKeyValidation>();
+        services.TryAddSingleton<IPushEventReceiver, UnwiredPushEventReceiver>();
+        services.AddHostedService<ApiKeyNotice>();
+
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ICommandMessageProcessor, CoreCommandMessageProcessor>();
+        services.AddHostedService<QueueInitializer>();
+        if (configuration.GetSection(IntakeOptions.SectionName).GetValue(nameof(IntakeOptions.Enabled), true))
+        {
+            services.AddHostedService<IntakeService>();
+        }
+
+        services.AddOptions<TimerOptions>().BindConfiguration(TimerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ITokenSweepRunner, UnwiredTokenSweepRunner>();
+        services.TryAddSingleton<DeferredReleaseJob>();
+        services.TryAddSingleton<TokenSweepJob>();
+        if (configuration.GetSection(TimerOptions.SectionName).GetValue(nameof(TimerOptions.Enabled), true))
+        {
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<DeferredReleaseJob>()));
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<TokenSweepJob>()));
+        }
+
+        return builder;
+    }
+
+    /// <summary>ProblemDetails for errors, the dashboard at <c>/</c>, the OpenAPI document and the API under <c>/api</c>.</summary>
+    public static WebApplication UseWeChatDomainsHost(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapOpenApi();
+        app.MapWeChatDomainsApi();
+        return app;
+    }
+}

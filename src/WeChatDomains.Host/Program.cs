@@ -1,0 +1,8 @@
+using WeChatDomains.Host;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddWeChatDomainsHost();
+
+var app = builder.Build();
+app.UseWeChatDomainsHost();
+app.Run();
