@@ -1,3 +1,4 @@
+using WeChatDomains.Core.Commands;
 using System.Text;
 using WeChatDomains.Core.Execution;
 using WeChatDomains.Core.Processing;
@@ -19,7 +20,7 @@ internal static class ApiTestData
         "get_effective_domain",
         []);
 
-    public static CommandReading Invalid(params RejectionReason[] reasons) => new(null, null, "bad-1", "modify_domain", reasons);
+    public static CommandReading Invalid(params ValidationError[] reasons) => new(null, null, "bad-1", "modify_domain", reasons);
 
     public static CommandRecord Record(string commandId, CommandState state = CommandState.Accepted) => new()
     {
