@@ -1,3 +1,6 @@
+using WeChatDomains.Azure.TableStorage;
+using WeChatDomains.WeChat;
+using WeChatDomains.WeChat.Client;
 using WeChatDomains.Host.Api;
 using WeChatDomains.Host.Configuration;
 using WeChatDomains.Host.Timers;
@@ -31,6 +34,14 @@ internal static class HostAdapters
         ArgumentException.ThrowIfNullOrEmpty(storageConnectionString);
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.SectionName);
         services.AddOptions<LocalVaultOptions>().BindConfiguration(LocalVaultOptions.SectionName);
+
+        services.AddWeChatDomainsTableStorage(options =>
+        {
+            configuration.GetSection(TableStorageConstants.SectionName).Bind(options);
+            options.ConnectionString ??= storageConnectionString;
+        });
+
+        services.AddWeChatClient(options => configuration.GetSection("WeChatClient").Bind(options));
         return services;
     }
 }
