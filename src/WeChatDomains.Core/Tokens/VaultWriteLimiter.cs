@@ -26,7 +26,7 @@ public sealed class VaultWriteLimiter
     }
 
     /// <summary>Waits until one more write fits in the window, and takes it.</summary>
-    public async ValueTask WaitAsync(CancellationToken cancellationToken = default)
+    public async Task WaitAsync(CancellationToken cancellationToken = default)
     {
         while (true)
         {
