@@ -15,6 +15,8 @@ internal sealed class InMemorySecretVault(TimeProvider time) : ISecretVault
 
     public int Reads => Volatile.Read(ref _reads);
 
+    public int WriteCount => _writes.Count;
+
     public IReadOnlyList<(string Name, DateTimeOffset At)> Writes => [.. _writes];
 
     public int WritesOf(string name) => _writes.Count(w => w.Name == name);

@@ -24,7 +24,7 @@ internal sealed class TokenTestHost : IDisposable
         WeChat = new FakeWeChat(Time);
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+    public SteppingClock Time { get; } = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
 
     public InMemorySecretVault Vault { get; }
 
@@ -75,18 +75,25 @@ internal sealed class TokenTestHost : IDisposable
 
     public static string AppIdOf(int i) => $"wx{i:D16}";
 
-    /// <summary>Advances the fake clock in steps while <paramref name="task"/> waits on it (lease polls, write limiter).</summary>
-    public async Task<T> DriveAsync<T>(Task<T> task, TimeSpan? step = null, TimeSpan? limit = null)
+    /// <summary>
+    /// Runs <paramref name="task"/> to completion, moving the fake clock to the next armed timer whenever one is
+    /// waiting (write-limiter waits, lease polls), never further; fails past <paramref name="limit"/> of fake time.
+    /// </summary>
+    public async Task<T> DriveAsync<T>(Task<T> task, TimeSpan? limit = null)
     {
         var until = Time.GetUtcNow() + (limit ?? TimeSpan.FromHours(1));
-        while (!task.IsCompleted)
+        for (var spins = 0; !task.IsCompleted; spins++)
         {
-            if (Time.GetUtcNow() >= until)
+            if (Time.GetUtcNow() > until || spins > 5_000_000)
             {
-                throw new TimeoutException("The task did not finish within the fake-time limit.");
+                throw new TimeoutException($"The task did not finish within {limit} of fake time ({spins} spins, now {Time.GetUtcNow():O}, next timer {Time.NextDue:O}, {Vault.WriteCount} writes).");
             }
 
-            Time.Advance(step ?? TimeSpan.FromMilliseconds(100));
+            if (Time.NextDue is { } due && due <= until)
+            {
+                Time.AdvanceToNextDue();
+            }
+
             await Task.Yield();
         }
 
