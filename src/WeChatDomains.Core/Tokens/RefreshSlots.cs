@@ -1,0 +1,31 @@
+namespace WeChatDomains.Core.Tokens;
+
+/// <summary>
+/// Spreads refreshes: each authorizer gets a fixed offset in [0, spread) from a stable hash of its appid (FNV-1a, the
+/// same in every process and run), and is due once less than threshold + offset of its token remains. Tokens issued
+/// together (a burst of authorizations) thus come due at different sweeps and stay apart afterwards.
+/// </summary>
+public static class RefreshSlots
+{
+    /// <summary>The offset of <paramref name="appId"/> within <paramref name="spread"/>.</summary>
+    public static TimeSpan OffsetOf(string appId, TimeSpan spread)
+    {
+        ArgumentNullException.ThrowIfNull(appId);
+        if (spread <= TimeSpan.Zero)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var hash = 2166136261u;
+        foreach (var c in appId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return TimeSpan.FromTicks((long)(hash % (ulong)spread.Ticks));
+    }
+
+    /// <summary>The time after which the token of <paramref name="appId"/> must not expire without a refresh.</summary>
+    public static DateTimeOffset FreshUntil(string appId, DateTimeOffset now, TimeSpan threshold, TimeSpan spread) =>
+        now + threshold + OffsetOf(appId, spread);
+}

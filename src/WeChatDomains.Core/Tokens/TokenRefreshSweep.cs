@@ -1,0 +1,191 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WeChatDomains.Core.Ports;
+using WeChatDomains.Core.Status;
+using WeChatDomains.WeChat.Errors;
+
+namespace WeChatDomains.Core.Tokens;
+
+/// <summary>
+/// What the refresh timer calls. Under the <c>token-sweep</c> lease (one sweep at a time across instances) it refreshes
+/// the component token, then every Active authorizer whose token is due (<see cref="RefreshSlots"/>: less than the
+/// threshold plus its slot offset left), with bounded concurrency; vault writes go through the
+/// <see cref="VaultWriteLimiter"/>. Each outcome is recorded in the registry. A missing or stale ticket stops the sweep
+/// until the next push; a missing refresh token is reported. Nothing of that throws.
+/// </summary>
+public sealed class TokenRefreshSweep
+{
+    private readonly TokenProvider _provider;
+    private readonly IAuthorizerRegistry _registry;
+    private readonly ILeaseStore _leases;
+    private readonly TokenMetrics _metrics;
+    private readonly TokenOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly RefreshRecorder _recorder;
+
+    /// <summary>Creates the sweep.</summary>
+    public TokenRefreshSweep(
+        TokenProvider provider, IAuthorizerRegistry registry, ILeaseStore leases, TokenMetrics metrics,
+        IOptions<TokenOptions> options, TimeProvider time, ILogger<TokenRefreshSweep> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _provider = provider ?? throw new ArgumentNullException(nameof(provider));
+        _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        _leases = leases ?? throw new ArgumentNullException(nameof(leases));
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
+        _options = options.Value;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _recorder = new RefreshRecorder(registry, logger);
+    }
+
+    /// <summary>Runs one sweep; returns what it did (<see cref="TokenSweepResult.NotRun"/> when another instance is sweeping).</summary>
+    public async Task<TokenSweepResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var lease = await _leases.TryAcquireAsync(TokenConstants.SweepLeaseName, _options.SweepLeaseDuration, cancellationToken).ConfigureAwait(false);
+        if (lease is null)
+        {
+            Log.SweepLeaseHeld(_logger);
+            return TokenSweepResult.NotRun;
+        }
+
+        await using (lease.ConfigureAwait(false))
+        {
+            var tally = new SweepTally();
+            if (await RefreshComponentAsync(tally, cancellationToken).ConfigureAwait(false))
+            {
+                await SweepAuthorizersAsync(lease, tally, cancellationToken).ConfigureAwait(false);
+            }
+
+            var result = tally.ToResult();
+            if (result.TicketErrorCode is { } ticketError)
+            {
+                Log.SweepStoppedTicketStale(_logger, ticketError);
+            }
+
+            _metrics.SetNearestExpiry(result.NearestExpiry);
+            Log.SweepCompleted(_logger, result.Refreshed, result.Skipped, result.Failed, result.NeedsReauthorization.Count, result.NearestExpiry);
+            return result;
+        }
+    }
+
+    private async Task<bool> RefreshComponentAsync(SweepTally tally, CancellationToken cancellationToken)
+    {
+        var freshUntil = _time.GetUtcNow() + _options.RefreshThreshold;
+        var outcome = await _provider.RefreshAsync(TokenKey.Component, freshUntil, null, cancellationToken).ConfigureAwait(false);
+        var expiresAt = outcome.Lookup.ExpiresAt;
+        if (outcome.Status == RefreshStatus.Refreshed)
+        {
+            tally.Refreshed(expiresAt);
+        }
+        else if (outcome.Status == RefreshStatus.AlreadyFresh)
+        {
+            tally.Skipped(expiresAt);
+        }
+        else if (outcome.Status == RefreshStatus.MissingTicket || ErrorCatalog.Classify(outcome.ErrorCode) == WeChatErrorClass.TicketInvalid)
+        {
+            tally.TicketProblem(outcome.ErrorCode, outcome.Status == RefreshStatus.MissingTicket, expiresAt);
+        }
+        else
+        {
+            tally.Failed(outcome.ErrorCode, expiresAt);
+        }
+
+        return outcome.Lookup.Token is not null;
+    }
+
+    private async Task SweepAuthorizersAsync(ILease lease, SweepTally tally, CancellationToken cancellationToken)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.SweepMaxConcurrency, CancellationToken = cancellationToken };
+        string? continuation = null;
+        do
+        {
+            var page = await _registry.ListAsync(AuthorizerState.Active, _options.RegistryPageSize, continuation, cancellationToken).ConfigureAwait(false);
+            var now = _time.GetUtcNow();
+            var due = new List<(AuthorizerRecord Record, DateTimeOffset FreshUntil)>();
+            foreach (var record in page.Items)
+            {
+                var freshUntil = RefreshSlots.FreshUntil(record.AppId, now, _options.RefreshThreshold, _options.RefreshSpread);
+                if (record.AccessTokenExpiresAt >= freshUntil)
+                {
+                    tally.Skipped(record.AccessTokenExpiresAt);
+                }
+                else
+                {
+                    due.Add((record, freshUntil));
+                }
+            }
+
+            await Parallel.ForEachAsync(due, parallel, (item, token) => new ValueTask(RefreshAuthorizerAsync(item.Record, item.FreshUntil, tally, token)))
+                .ConfigureAwait(false);
+            continuation = page.Continuation;
+            if (continuation is not null && !tally.Stopped && !await lease.RenewAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Log.SweepLeaseLost(_logger);
+                return;
+            }
+        }
+        while (continuation is not null && !tally.Stopped);
+    }
+
+    private async Task RefreshAuthorizerAsync(AuthorizerRecord record, DateTimeOffset freshUntil, SweepTally tally, CancellationToken cancellationToken)
+    {
+        if (tally.Stopped)
+        {
+            tally.Deferred(record.AccessTokenExpiresAt);
+            return;
+        }
+
+        try
+        {
+            var outcome = await _provider.RefreshAsync(TokenKey.Authorizer(record.AppId), freshUntil, null, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(record, outcome, tally, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.AuthorizerRefreshFaulted(_logger, record.AppId, ex.GetType().Name);
+            tally.Failed(TokenConstants.UnavailableErrorCode, record.AccessTokenExpiresAt);
+        }
+    }
+
+    private async Task RecordAsync(AuthorizerRecord record, RefreshOutcome outcome, SweepTally tally, CancellationToken cancellationToken)
+    {
+        var at = _time.GetUtcNow();
+        var expiresAt = outcome.Lookup.ExpiresAt;
+        switch (outcome.Status)
+        {
+            case RefreshStatus.Refreshed:
+                tally.Refreshed(expiresAt);
+                await _recorder.SucceededAsync(record, expiresAt!.Value, at, cancellationToken).ConfigureAwait(false);
+                return;
+            case RefreshStatus.AlreadyFresh:
+                tally.Skipped(expiresAt);
+                await _recorder.ExpiryObservedAsync(record, expiresAt!.Value, cancellationToken).ConfigureAwait(false);
+                return;
+            case RefreshStatus.MissingRefreshToken:
+                tally.MissingRefreshToken(record.AppId, outcome.ErrorCode);
+                await _recorder.FailedAsync(record, outcome.ErrorCode, outcome.Error!, at, false, cancellationToken).ConfigureAwait(false);
+                return;
+            case RefreshStatus.HeldElsewhere:
+                tally.Failed(outcome.ErrorCode, expiresAt ?? record.AccessTokenExpiresAt);
+                return;
+        }
+
+        switch (ErrorCatalog.Classify(outcome.ErrorCode))
+        {
+            case WeChatErrorClass.TicketInvalid:
+                tally.TicketProblem(outcome.ErrorCode, missing: false, expiresAt ?? record.AccessTokenExpiresAt);
+                return;
+            case WeChatErrorClass.AuthorizationLost:
+                Log.NeedsReauthorization(_logger, record.AppId, outcome.ErrorCode);
+                tally.NeedsReauthorization(record.AppId, outcome.ErrorCode);
+                await _recorder.FailedAsync(record, outcome.ErrorCode, outcome.Error!, at, true, cancellationToken).ConfigureAwait(false);
+                return;
+            default:
+                tally.Failed(outcome.ErrorCode, expiresAt ?? record.AccessTokenExpiresAt);
+                await _recorder.FailedAsync(record, outcome.ErrorCode, outcome.Error!, at, false, cancellationToken).ConfigureAwait(false);
+                return;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using WeChatDomains.Core.Ports;
+using WeChatDomains.Core.Status;
+
+namespace WeChatDomains.Core.Tests.Tokens.Doubles;
+
+/// <summary>An authorizer registry in memory with ETags, paging, and a hook to force conflicts.</summary>
+internal sealed class InMemoryAuthorizerRegistry : IAuthorizerRegistry
+{
+    private readonly Lock _gate = new();
+    private readonly SortedDictionary<string, AuthorizerRecord> _records = new(StringComparer.Ordinal);
+    private long _version;
+    private int _conflicts;
+
+    public int Conflicts => Volatile.Read(ref _conflicts);
+
+    /// <summary>Number of upcoming conditional writes of this appid that meet a concurrent change first.</summary>
+    public Dictionary<string, int> PendingConflicts { get; } = [];
+
+    public AuthorizerRecord? Peek(string appId)
+    {
+        lock (_gate)
+        {
+            return _records.GetValueOrDefault(appId);
+        }
+    }
+
+    public void Put(AuthorizerRecord record)
+    {
+        lock (_gate)
+        {
+            _records[record.AppId] = record with { ETag = NextETag() };
+        }
+    }
+
+    public Task<AuthorizerRecord?> GetAsync(string appId, CancellationToken cancellationToken = default) => Task.FromResult(Peek(appId));
+
+    public Task<AuthorizerRecord?> TryUpsertAsync(AuthorizerRecord record, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (PendingConflicts.TryGetValue(record.AppId, out var left) && left > 0 && _records.TryGetValue(record.AppId, out var existing))
+            {
+                PendingConflicts[record.AppId] = left - 1;
+                _records[record.AppId] = existing with { ETag = NextETag() };
+            }
+
+            if (record.ETag is not null && (!_records.TryGetValue(record.AppId, out var stored) || stored.ETag != record.ETag))
+            {
+                _conflicts++;
+                return Task.FromResult<AuthorizerRecord?>(null);
+            }
+
+            var saved = record with { ETag = NextETag() };
+            _records[record.AppId] = saved;
+            return Task.FromResult<AuthorizerRecord?>(saved);
+        }
+    }
+
+    public Task<Page<AuthorizerRecord>> ListAsync(AuthorizerState state, int pageSize, string? continuation, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var skip = continuation is null ? 0 : int.Parse(continuation, CultureInfo.InvariantCulture);
+            var matching = _records.Values.Where(r => r.State == state).ToList();
+            var items = matching.Skip(skip).Take(pageSize).ToList();
+            var next = skip + items.Count < matching.Count ? (skip + items.Count).ToString(CultureInfo.InvariantCulture) : null;
+            return Task.FromResult(new Page<AuthorizerRecord>(items, next));
+        }
+    }
+
+    public Task<QuotaLedger> GetLedgerAsync(string appId, string month, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new QuotaLedger { AppId = appId, Month = month });
+
+    public Task<QuotaLedger?> TryWriteLedgerAsync(QuotaLedger ledger, CancellationToken cancellationToken = default) =>
+        Task.FromResult<QuotaLedger?>(ledger);
+
+    private string NextETag() => (++_version).ToString(CultureInfo.InvariantCulture);
+}

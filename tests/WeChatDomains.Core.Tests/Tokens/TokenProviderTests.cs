@@ -1,0 +1,222 @@
+using Moq;
+using WeChatDomains.Core.Ports;
+using WeChatDomains.Core.Tests.Tokens.Doubles;
+using WeChatDomains.Core.Tokens;
+using WeChatDomains.WeChat.Client;
+
+namespace WeChatDomains.Core.Tests.Tokens;
+
+public sealed class TokenProviderTests : IDisposable
+{
+    private const string AppId = "wx00000000000000a1";
+    private readonly TokenTestHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    private TokenProvider CreateSut() => _host.CreateProvider();
+
+    [Fact]
+    public async Task GetComponentTokenAsync_NoTicketStored_ReturnsMissing61006WithoutCallingWeChat()
+    {
+        var lookup = await CreateSut().GetComponentTokenAsync();
+
+        Assert.Null(lookup.Token);
+        Assert.Equal(61006, lookup.ErrorCode);
+        Assert.Contains("component_verify_ticket", lookup.Error, StringComparison.Ordinal);
+        Assert.Equal(0, _host.WeChat.ComponentCalls);
+    }
+
+    [Fact]
+    public async Task GetComponentTokenAsync_NothingStored_RefreshesWithTicketAndStoresWithExpiry()
+    {
+        _host.PushTicket();
+
+        var lookup = await CreateSut().GetComponentTokenAsync();
+
+        Assert.NotNull(lookup.Token);
+        Assert.Equal(_host.Time.GetUtcNow() + FakeWeChat.TokenLifetime, lookup.ExpiresAt);
+        var stored = _host.Vault.Peek(SecretNames.ComponentAccessToken);
+        Assert.Equal(lookup.Token.Value, stored?.Value);
+        Assert.Equal(lookup.ExpiresAt, stored?.ExpiresOn);
+        _host.WeChat.Mock.Verify(c => c.GetComponentTokenAsync(
+            It.Is<ComponentTokenRequest>(r => r.ComponentAppId == TokenTestHost.ComponentAppId
+                && r.ComponentAppSecret == TokenTestHost.ComponentSecret && r.ComponentVerifyTicket == TokenTestHost.Ticket),
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task GetComponentTokenAsync_SecondCall_ServedFromCacheWithoutVaultRead()
+    {
+        _host.PushTicket();
+        var sut = CreateSut();
+        var first = await sut.GetComponentTokenAsync();
+        var readsAfterFirst = _host.Vault.Reads;
+
+        var second = await sut.GetComponentTokenAsync();
+
+        Assert.Equal(first.Token, second.Token);
+        Assert.Equal(readsAfterFirst, _host.Vault.Reads);
+    }
+
+    [Fact]
+    public async Task GetComponentTokenAsync_WithinEarlyRefreshMargin_RefreshesBeforeServing()
+    {
+        _host.PushTicket();
+        var sut = CreateSut();
+        var first = await sut.GetComponentTokenAsync();
+
+        _host.Time.Advance(FakeWeChat.TokenLifetime - _host.Options.EarlyRefreshMargin + TimeSpan.FromSeconds(1));
+        var second = await sut.GetComponentTokenAsync();
+
+        Assert.NotEqual(first.Token, second.Token);
+        Assert.Equal(2, _host.WeChat.ComponentCalls);
+    }
+
+    [Fact]
+    public async Task GetAuthorizerTokenAsync_RefreshTokenUnchanged_WritesOnlyTheAccessToken()
+    {
+        _host.PushTicket();
+        _host.AddAuthorizer(AppId);
+
+        var lookup = await CreateSut().GetAuthorizerTokenAsync(AppId);
+
+        Assert.NotNull(lookup.Token);
+        Assert.Equal(1, _host.Vault.WritesOf(SecretNames.AuthorizerAccessToken(AppId)));
+        Assert.Equal(0, _host.Vault.WritesOf(SecretNames.AuthorizerRefreshToken(AppId)));
+        Assert.Equal(lookup.ExpiresAt, _host.Vault.Peek(SecretNames.AuthorizerAccessToken(AppId))?.ExpiresOn);
+    }
+
+    [Fact]
+    public async Task GetAuthorizerTokenAsync_RefreshTokenRotated_StoresTheNewRefreshTokenBeforeTheAccessToken()
+    {
+        _host.PushTicket();
+        _host.AddAuthorizer(AppId);
+        _host.WeChat.RotateRefreshTokens = true;
+
+        await CreateSut().GetAuthorizerTokenAsync(AppId);
+
+        var names = _host.Vault.Writes.Select(w => w.Name).Where(n => n.StartsWith("authorizer-", StringComparison.Ordinal)).ToList();
+        Assert.Equal([SecretNames.AuthorizerRefreshToken(AppId), SecretNames.AuthorizerAccessToken(AppId)], names);
+        Assert.NotEqual(TokenTestHost.RefreshTokenOf(AppId), _host.Vault.Peek(SecretNames.AuthorizerRefreshToken(AppId))?.Value);
+    }
+
+    [Fact]
+    public async Task GetAuthorizerTokenAsync_NoRefreshTokenStored_ReturnsMissing61023()
+    {
+        _host.PushTicket();
+
+        var lookup = await CreateSut().GetAuthorizerTokenAsync(AppId);
+
+        Assert.Null(lookup.Token);
+        Assert.Equal(61023, lookup.ErrorCode);
+        Assert.Equal(0, _host.WeChat.AuthorizerCalls);
+    }
+
+    [Fact]
+    public async Task GetAuthorizerTokenAsync_ComponentTokenRefused_RefreshesComponentAndRetriesOnce()
+    {
+        _host.PushTicket();
+        _host.AddAuthorizer(AppId);
+        var sut = CreateSut();
+        var component = await sut.GetComponentTokenAsync();
+        _host.WeChat.Revoke(component.Token!);
+
+        var lookup = await sut.GetAuthorizerTokenAsync(AppId);
+
+        Assert.NotNull(lookup.Token);
+        Assert.Equal(2, _host.WeChat.ComponentCalls);
+        Assert.Equal(2, _host.WeChat.AuthorizerCalls);
+    }
+
+    [Fact]
+    public async Task GetAuthorizerTokenAsync_ManyConcurrentCallers_OneRefresh()
+    {
+        _host.PushTicket();
+        _host.AddAuthorizer(AppId);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _host.WeChat.Gate = gate.Task;
+        var sut = CreateSut();
+
+        var calls = Enumerable.Range(0, 20).Select(_ => Task.Run(() => sut.GetAuthorizerTokenAsync(AppId))).ToList();
+        gate.SetResult();
+        var lookups = await Task.WhenAll(calls);
+
+        Assert.Equal(1, _host.WeChat.AuthorizerCalls);
+        Assert.Single(lookups.Select(l => l.Token).Distinct());
+    }
+
+    [Fact]
+    public async Task GetAuthorizerTokenAsync_AnotherInstanceHoldsTheLease_WaitsForItsTokenInsteadOfRefreshing()
+    {
+        _host.PushTicket();
+        _host.AddAuthorizer(AppId);
+        await CreateSut().GetComponentTokenAsync();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _host.WeChat.Gate = gate.Task;
+        var first = CreateSut().GetAuthorizerTokenAsync(AppId);
+        await WaitUntilAsync(() => _host.WeChat.AuthorizerCalls == 1);
+
+        var second = CreateSut().GetAuthorizerTokenAsync(AppId);
+        await WaitUntilAsync(() => _host.Leases.IsHeld(TokenConstants.RefreshLeaseName(TokenKey.Authorizer(AppId))));
+        gate.SetResult();
+        var firstLookup = await first;
+        var secondLookup = await _host.DriveAsync(second);
+
+        Assert.Equal(1, _host.WeChat.AuthorizerCalls);
+        Assert.Equal(firstLookup.Token, secondLookup.Token);
+    }
+
+    [Fact]
+    public async Task GetAuthorizerTokenAsync_LeaseHeldPastTheWait_ReportsUnavailableWithoutRefreshing()
+    {
+        _host.PushTicket();
+        _host.AddAuthorizer(AppId);
+        await using var held = await _host.Leases.TryAcquireAsync(TokenConstants.RefreshLeaseName(TokenKey.Authorizer(AppId)), TimeSpan.FromHours(1));
+
+        var lookup = await _host.DriveAsync(CreateSut().GetAuthorizerTokenAsync(AppId));
+
+        Assert.Null(lookup.Token);
+        Assert.Equal(TokenConstants.UnavailableErrorCode, lookup.ErrorCode);
+        Assert.Equal(0, _host.WeChat.AuthorizerCalls);
+    }
+
+    [Fact]
+    public async Task RefreshAfterRejectionAsync_FailedTokenIsCurrent_RefreshesIt()
+    {
+        _host.PushTicket();
+        _host.AddAuthorizer(AppId);
+        var sut = CreateSut();
+        var current = await sut.GetAuthorizerTokenAsync(AppId);
+
+        var renewed = await sut.RefreshAfterRejectionAsync(TokenKey.Authorizer(AppId), current.Token!);
+
+        Assert.NotNull(renewed.Token);
+        Assert.NotEqual(current.Token, renewed.Token);
+        Assert.Equal(2, _host.WeChat.AuthorizerCalls);
+    }
+
+    [Fact]
+    public async Task RefreshAfterRejectionAsync_FailedTokenAlreadyReplaced_ReturnsCurrentWithoutRefreshing()
+    {
+        _host.PushTicket();
+        _host.AddAuthorizer(AppId);
+        var sut = CreateSut();
+        var old = await sut.GetAuthorizerTokenAsync(AppId);
+        var current = await sut.RefreshAfterRejectionAsync(TokenKey.Authorizer(AppId), old.Token!);
+
+        var again = await CreateSut().RefreshAfterRejectionAsync(TokenKey.Authorizer(AppId), old.Token!);
+
+        Assert.Equal(current.Token, again.Token);
+        Assert.Equal(2, _host.WeChat.AuthorizerCalls);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100_000 && !condition(); i++)
+        {
+            await Task.Yield();
+        }
+
+        Assert.True(condition(), "condition not reached");
+    }
+}
