@@ -16,8 +16,14 @@ install_local_services() {
     echo "npm is required (Azurite is installed from the committed package-lock.json)" >&2
     exit 1
   fi
+  local stamp="node_modules/.wechatdomains-lock"
+  if [ -x node_modules/.bin/azurite ] && cmp -s package-lock.json "$stamp"; then
+    log "Azurite already installed from this package-lock.json"
+    return 0
+  fi
   log "npm ci (Azurite $(node -p "require('./package.json').devDependencies.azurite"))"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
+  cp package-lock.json "$stamp"
 }
 
 select_functions_packages() {
