@@ -1,33 +1,27 @@
+using Azure.Identity;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using WeChatDomains.Azure.TableStorage;
-using WeChatDomains.WeChat;
-using WeChatDomains.WeChat.Client;
+using WeChatDomains.Azure.Vault;
+using WeChatDomains.Core.Ports;
+using WeChatDomains.Core.Push;
+using WeChatDomains.Core.Tokens;
 using WeChatDomains.Host.Api;
 using WeChatDomains.Host.Configuration;
 using WeChatDomains.Host.Timers;
+using WeChatDomains.WeChat;
 
 namespace WeChatDomains.Host;
 
 /// <summary>
-/// The adapters of Core's ports that other branches provide, registered in one place. Until they are merged this
-/// registers only the Host's placeholders (<see cref="UnwiredTokenSweepRunner"/>, <see cref="UnwiredPushEventReceiver"/>);
-/// Core's processor and API handlers then fail to resolve their ports at start.
+/// The adapters of Core's ports for the self-host, registered in one place: Table Storage stores and leases, the WeChat
+/// client, the vault (the Data Protection file vault in <see cref="LocalVaultOptions.Folder"/>, or Key Vault when
+/// <c>KeyVault:VaultUri</c> is set), tokens with the platform's credentials, the sweep and the push receiver.
 /// </summary>
 internal static class HostAdapters
 {
-    /// <summary>
-    /// LEAD, at merge: register here, before the placeholders (which use TryAdd):
-    /// <list type="bullet">
-    /// <item>branch <c>stores</c>: <c>AddWeChatDomainsTableStorage(o =&gt; { bind "TableStorage"; o.ConnectionString ??= storageConnectionString; })</c>
-    /// (ICommandStore, IAuthorizerRegistry, ILeaseStore).</item>
-    /// <item>branch <c>client</c>: <c>AddWeChatClient</c> with BaseUrl from <c>WeChatClient:BaseUrl</c> (the sandbox in Development).</item>
-    /// <item>branch <c>validation</c>: the <c>ICommandReader</c>.</item>
-    /// <item>branch <c>tokens</c>: the token provider with <c>Tokens:ComponentAppId/ComponentAppSecret</c> from
-    /// <see cref="PlatformOptions"/>; <see cref="ITokenSweepRunner"/> calling <c>TokenRefreshSweep.RunAsync</c>;
-    /// <see cref="IPushEventReceiver"/> calling the push receiver with <see cref="PlatformOptions.Token"/> and
-    /// <see cref="PlatformOptions.EncodingAesKey"/>.</item>
-    /// <item>the vault: the Data Protection file vault in <see cref="LocalVaultOptions.Folder"/> as <c>ISecretVault</c>.</item>
-    /// </list>
-    /// </summary>
+    /// <summary>Registers the adapters.</summary>
     public static IServiceCollection AddAdapters(this IServiceCollection services, IConfiguration configuration, string storageConnectionString)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -42,6 +36,40 @@ internal static class HostAdapters
         });
 
         services.AddWeChatClient(options => configuration.GetSection("WeChatClient").Bind(options));
+        AddVault(services, configuration);
+
+        var platform = configuration.GetSection(PlatformOptions.SectionName);
+        services.AddWeChatTokens(options =>
+        {
+            configuration.GetSection(TokenOptions.SectionName).Bind(options);
+            options.ComponentAppId = platform[nameof(PlatformOptions.AppId)] ?? string.Empty;
+            options.ComponentAppSecret = platform[nameof(PlatformOptions.AppSecret)] ?? string.Empty;
+        });
+        services.AddWeChatPush(sp =>
+        {
+            var p = sp.GetRequiredService<IOptions<PlatformOptions>>().Value;
+            return (p.Token, p.EncodingAesKey, p.AppId);
+        });
+        services.TryAddSingleton<ITokenSweepRunner, CoreTokenSweepRunner>();
+        services.TryAddSingleton<IPushEventReceiver, CorePushEventReceiver>();
         return services;
+    }
+
+    private static void AddVault(IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration["KeyVault:VaultUri"] is { Length: > 0 } vaultUri)
+        {
+            services.TryAddSingleton(_ => KeyVaultSecretVault.CreateClient(new Uri(vaultUri), new DefaultAzureCredential()));
+            services.TryAddSingleton<ISecretVault, KeyVaultSecretVault>();
+            return;
+        }
+
+        services.TryAddSingleton<ISecretVault>(sp =>
+        {
+            var folder = new DirectoryInfo(sp.GetRequiredService<IOptions<LocalVaultOptions>>().Value.Folder);
+            folder.Create();
+            var protection = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(folder.FullName, "keys")));
+            return new DataProtectionFileVault(protection, folder, sp.GetRequiredService<TimeProvider>());
+        });
     }
 }

@@ -14,13 +14,7 @@ public sealed class AppliedCheck(IWeChatClient client, ITokenProvider tokens)
     /// <summary>True or false when the get answered; null when it could not be read.</summary>
     public async Task<bool?> IsInPlaceAsync(WeChatCall.ServerDomains call, string authorizerAppId, CancellationToken cancellationToken)
     {
-        var lookup = await tokens.GetAuthorizerTokenAsync(authorizerAppId, cancellationToken);
-        if (lookup.Token is null)
-        {
-            return null;
-        }
-
-        var result = await client.GetEffectiveDomainAsync(lookup.Token, cancellationToken);
+        var result = await tokens.WithTokenAsync(TokenKey.Authorizer(authorizerAppId), client.GetEffectiveDomainAsync, cancellationToken);
         if (!result.IsSuccess)
         {
             return null;

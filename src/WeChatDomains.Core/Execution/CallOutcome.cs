@@ -44,6 +44,7 @@ public sealed record CallOutcome
             Latency = result.Latency,
             HttpAttempts = result.Attempts,
             Ambiguous = result.IsAmbiguous,
+            NoToken = !result.RequestSent && result.Transport == WeChatTransportOutcome.Responded && result.HttpStatus is null,
             Response = result.Value,
         };
 }

@@ -1,13 +1,11 @@
 using WeChatDomains.Core.Tokens;
 using WeChatDomains.WeChat.Client;
-using WeChatDomains.WeChat.Errors;
 
 namespace WeChatDomains.Core.Execution;
 
 /// <summary>
-/// Makes a command's WeChat call with the right token. On a token errcode (40001/40014/42001) the token provider
-/// expires the token if it is still the one that failed, refreshes it, and the call is replayed once; a second
-/// refusal is left to the Transient rules. A token that cannot be had is an outcome (its errcode), not an exception.
+/// Makes a command's WeChat call with the right token through <see cref="TokenCallExtensions.WithTokenAsync{T}"/>, the
+/// one owner of token refusals (refresh and replay once). A token that cannot be had is an outcome, not an exception.
 /// </summary>
 public sealed class CommandExecutor(IWeChatClient client, ITokenProvider tokens)
 {
@@ -15,46 +13,21 @@ public sealed class CommandExecutor(IWeChatClient client, ITokenProvider tokens)
     public async Task<CallOutcome> ExecuteAsync(WeChatCall call, string? authorizerAppId, CancellationToken cancellationToken)
     {
         var key = authorizerAppId is null ? TokenKey.Component : TokenKey.Authorizer(authorizerAppId);
-        var lookup = key.IsComponent
-            ? await tokens.GetComponentTokenAsync(cancellationToken)
-            : await tokens.GetAuthorizerTokenAsync(authorizerAppId!, cancellationToken);
-        if (lookup.Token is null)
+        return call switch
         {
-            return NoToken(lookup);
-        }
-
-        var outcome = await SendAsync(call, lookup.Token, cancellationToken);
-        if (outcome.ErrorCode.Class != WeChatErrorClass.TokenInvalid)
-        {
-            return outcome;
-        }
-
-        var refreshed = await tokens.RefreshAfterRejectionAsync(key, lookup.Token, cancellationToken);
-        if (refreshed.Token is null)
-        {
-            return NoToken(refreshed);
-        }
-
-        var replay = await SendAsync(call, refreshed.Token, cancellationToken);
-        return replay with { HttpAttempts = replay.HttpAttempts + outcome.HttpAttempts, Latency = replay.Latency + outcome.Latency };
+            WeChatCall.ServerDomains { ApiName: WeChatApi.ModifyDomainDirectly } s =>
+                CallOutcome.From(await tokens.WithTokenAsync(key, (t, ct) => client.ModifyDomainDirectlyAsync(t, s.Request, ct), cancellationToken)),
+            WeChatCall.ServerDomains s =>
+                CallOutcome.From(await tokens.WithTokenAsync(key, (t, ct) => client.ModifyDomainAsync(t, s.Request, ct), cancellationToken)),
+            WeChatCall.Webview w =>
+                CallOutcome.From(await tokens.WithTokenAsync(key, (t, ct) => client.SetWebviewDomainAsync(t, w.Request, ct), cancellationToken)),
+            WeChatCall.JumpDomains j =>
+                CallOutcome.From(await tokens.WithTokenAsync(key, (t, ct) => client.ModifyJumpDomainAsync(t, j.Request, ct), cancellationToken)),
+            WeChatCall.EffectiveDomains =>
+                CallOutcome.From(await tokens.WithTokenAsync(key, client.GetEffectiveDomainAsync, cancellationToken)),
+            WeChatCall.EffectiveWebviewDomains =>
+                CallOutcome.From(await tokens.WithTokenAsync(key, client.GetEffectiveWebviewDomainAsync, cancellationToken)),
+            _ => throw new ArgumentOutOfRangeException(nameof(call), call.GetType().Name, "Unknown call."),
+        };
     }
-
-    private async Task<CallOutcome> SendAsync(WeChatCall call, AccessToken token, CancellationToken cancellationToken) => call switch
-    {
-        WeChatCall.ServerDomains { ApiName: WeChatApi.ModifyDomainDirectly } s =>
-            CallOutcome.From(await client.ModifyDomainDirectlyAsync(token, s.Request, cancellationToken)),
-        WeChatCall.ServerDomains s => CallOutcome.From(await client.ModifyDomainAsync(token, s.Request, cancellationToken)),
-        WeChatCall.Webview w => CallOutcome.From(await client.SetWebviewDomainAsync(token, w.Request, cancellationToken)),
-        WeChatCall.JumpDomains j => CallOutcome.From(await client.ModifyJumpDomainAsync(token, j.Request, cancellationToken)),
-        WeChatCall.EffectiveDomains => CallOutcome.From(await client.GetEffectiveDomainAsync(token, cancellationToken)),
-        WeChatCall.EffectiveWebviewDomains => CallOutcome.From(await client.GetEffectiveWebviewDomainAsync(token, cancellationToken)),
-        _ => throw new ArgumentOutOfRangeException(nameof(call), call.GetType().Name, "Unknown call."),
-    };
-
-    private static CallOutcome NoToken(TokenLookup lookup) => new()
-    {
-        ErrorCode = lookup.ErrorCode == 0 ? WeChatErrorCode.SystemBusy : lookup.ErrorCode,
-        ErrorMessage = "no access token: " + (lookup.Error ?? "unavailable"),
-        NoToken = true,
-    };
 }

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WeChatDomains.Core.Api;
+using WeChatDomains.WeChat.Crypto;
+
+namespace WeChatDomains.Core.Push;
+
+/// <summary>Registers the push receiver and its endpoint.</summary>
+public static class PushServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="PushReceiver"/> and <see cref="PushEndpoint"/>, with the platform's push token, EncodingAESKey and
+    /// component appid (validated when the crypto is first built: a malformed key stops the host at its first push and at
+    /// start-up validation). Needs <c>AddWeChatTokens</c>.
+    /// </summary>
+    public static IServiceCollection AddWeChatPush(this IServiceCollection services, Func<IServiceProvider, (string Token, string EncodingAesKey, string AppId)> platform)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        services.TryAddSingleton(sp =>
+        {
+            var (token, key, appId) = platform(sp);
+            return new PushMessageCrypto(token, key, appId);
+        });
+        services.TryAddSingleton<PushReceiver>();
+        services.TryAddSingleton<PushEndpoint>();
+        return services;
+    }
+}
