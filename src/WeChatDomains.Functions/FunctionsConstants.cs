@@ -1,0 +1,60 @@
+namespace WeChatDomains.Functions;
+
+/// <summary>Names, settings and schedules of the Functions app (docs/functions.md lists every setting).</summary>
+public static class FunctionsConstants
+{
+    /// <summary>
+    /// Prefix of the identity-based Service Bus connection: the host reads <c>ServiceBus__fullyQualifiedNamespace</c>
+    /// (and optionally <c>ServiceBus__credential</c> / <c>ServiceBus__clientId</c>); the app's own sender reads the same.
+    /// </summary>
+    public const string ServiceBusConnection = "ServiceBus";
+
+    /// <summary>The app setting that names the commands queue.</summary>
+    public const string CommandsQueueSetting = "CommandsQueueName";
+
+    /// <summary>The trigger's queue name, resolved from <see cref="CommandsQueueSetting"/>.</summary>
+    public const string CommandsQueueExpression = "%" + CommandsQueueSetting + "%";
+
+    /// <summary>Token refresh: every 5 minutes (tokens live 7200 s; the sweep refreshes well before expiry).</summary>
+    public const string RefreshTokensSchedule = "0 */5 * * * *";
+
+    /// <summary>Release of due Deferred commands: every minute (RateLimited defers to the next minute).</summary>
+    public const string ReleaseDeferredSchedule = "0 * * * * *";
+
+    /// <summary>Longest dead-letter description kept (Service Bus caps application property sizes).</summary>
+    public const int MaxDeadLetterDescriptionLength = 1024;
+
+    /// <summary>Longest Service Bus MessageId.</summary>
+    public const int MaxMessageIdLength = 128;
+}
+
+/// <summary>Function names (as the host and the portal show them).</summary>
+public static class FunctionNames
+{
+    /// <summary>The Service Bus trigger that applies commands.</summary>
+    public const string ProcessDomainCommand = nameof(ProcessDomainCommand);
+
+    /// <summary>The token refresh timer.</summary>
+    public const string RefreshTokens = nameof(RefreshTokens);
+
+    /// <summary>The timer that re-enqueues due Deferred commands.</summary>
+    public const string ReleaseDeferredCommands = nameof(ReleaseDeferredCommands);
+
+    /// <summary>POST /api/commands.</summary>
+    public const string SubmitCommand = nameof(SubmitCommand);
+
+    /// <summary>GET /api/commands.</summary>
+    public const string ListCommands = nameof(ListCommands);
+
+    /// <summary>GET /api/commands/{commandId}.</summary>
+    public const string GetCommand = nameof(GetCommand);
+
+    /// <summary>GET /api/authorizers/{appid}.</summary>
+    public const string GetAuthorizer = nameof(GetAuthorizer);
+
+    /// <summary>GET /api/health.</summary>
+    public const string GetHealth = nameof(GetHealth);
+
+    /// <summary>POST /api/wechat/events (anonymous).</summary>
+    public const string ReceiveWeChatEvent = nameof(ReceiveWeChatEvent);
+}

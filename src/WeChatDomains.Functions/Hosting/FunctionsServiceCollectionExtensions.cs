@@ -1,0 +1,63 @@
+using Azure.Core;
+using Azure.Identity;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WeChatDomains.Core;
+using WeChatDomains.Functions.Commands;
+using WeChatDomains.Functions.Seams;
+
+namespace WeChatDomains.Functions.Hosting;
+
+/// <summary>Registers the Functions app: Core, the Service Bus sender, the triggers' collaborators, telemetry.</summary>
+public static class FunctionsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds everything the functions need. Identity-based throughout: one <see cref="DefaultAzureCredential"/> (in Azure
+    /// the user-assigned identity named by <c>AZURE_CLIENT_ID</c>) for Service Bus, and for the adapters once merged.
+    /// </summary>
+    public static IServiceCollection AddWeChatDomainsFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<FunctionsHostOptions>()
+            .Configure(options => Bind(options, configuration))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.TryAddSingleton(sp => new ServiceBusClient(
+            sp.GetRequiredService<IOptions<FunctionsHostOptions>>().Value.ServiceBusNamespace,
+            sp.GetRequiredService<TokenCredential>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<ServiceBusClient>()
+            .CreateSender(sp.GetRequiredService<IOptions<FunctionsHostOptions>>().Value.CommandsQueueName));
+
+        services.AddWeChatDomainsCore();
+        // TODO(lead): add the adapters of Core's ports as their branches merge, e.g.
+        //   services.AddWeChatDomainsTableStorage(...)   (branch 'stores': ICommandStore, IAuthorizerRegistry, ILeaseStore; Tables__serviceUri)
+        //   services.AddWeChatDomainsKeyVault(...)       (ISecretVault; KeyVault__vaultUri)
+        //   services.AddWeChatClient(...)                (branch 'client': IWeChatClient, ITokenProvider)
+        //   services.AddWeChatDomainsCommandReader()     (branch 'validation': ICommandReader)
+        // and real ITokenRefreshSweep / IWeChatEventReceiver adapters (branch 'tokens') before the TryAdds below.
+        services.TryAddSingleton<ICommandProcessing, CoreCommandProcessing>();
+        services.TryAddSingleton<CommandSettlement>();
+        services.TryAddSingleton<ITokenRefreshSweep, PendingTokenRefreshSweep>();
+        services.TryAddSingleton<IWeChatEventReceiver, PendingWeChatEventReceiver>();
+
+        services.AddLogging(logging => logging
+            .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
+            .AddFilter("Azure.Core", LogLevel.Warning));
+        services.AddWeChatDomainsTelemetry(configuration);
+        return services;
+    }
+
+    private static void Bind(FunctionsHostOptions options, IConfiguration configuration)
+    {
+        options.CommandsQueueName = configuration[FunctionsConstants.CommandsQueueSetting] ?? string.Empty;
+        options.ServiceBusNamespace = configuration[FunctionsHostOptions.ServiceBusNamespaceKey] ?? string.Empty;
+        options.ApplicationInsightsConnectionString = configuration[FunctionsHostOptions.ApplicationInsightsKey];
+        options.OtlpEndpoint = configuration[FunctionsHostOptions.OtlpEndpointKey];
+    }
+}
