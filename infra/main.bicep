@@ -58,6 +58,9 @@ param instanceMemoryMB int = 2048
 @description('Tables to create up front (the Table Storage adapters also create what is missing). Empty: let the adapters create them.')
 param tableNames array = []
 
+@description('The third-party platform\'s component appid (app setting Platform__AppId). Its secret, push token and EncodingAESKey are Key Vault secrets the app reads through Key Vault references: platform-app-secret, platform-push-token, platform-encoding-aes-key (set them after deployment; never as parameters).')
+param platformAppId string
+
 @description('Days Log Analytics keeps data.')
 @minValue(30)
 @maxValue(730)
@@ -228,6 +231,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    keyVaultReferenceIdentity: identity.id
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -239,8 +243,12 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'ServiceBus__credential', value: 'managedidentity' }
         { name: 'ServiceBus__clientId', value: identity.properties.clientId }
         { name: 'CommandsQueueName', value: commandsQueue.name }
-        { name: 'Tables__serviceUri', value: storage.properties.primaryEndpoints.table }
-        { name: 'KeyVault__vaultUri', value: vault.properties.vaultUri }
+        { name: 'TableStorage__ServiceUri', value: storage.properties.primaryEndpoints.table }
+        { name: 'KeyVault__VaultUri', value: vault.properties.vaultUri }
+        { name: 'Platform__AppId', value: platformAppId }
+        { name: 'Platform__AppSecret', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=platform-app-secret)' }
+        { name: 'Platform__Token', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=platform-push-token)' }
+        { name: 'Platform__EncodingAesKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=platform-encoding-aes-key)' }
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }

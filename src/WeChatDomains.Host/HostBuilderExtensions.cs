@@ -1,3 +1,4 @@
+using WeChatDomains.Azure.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WeChatDomains.Azure.Queues;
@@ -33,7 +34,9 @@ public static class HostBuilderExtensions
         services.AddOpenApi();
 
         services.AddWeChatDomainsCore();
-        services.AddAdapters(configuration, storage);
+        services.AddWeChatDomainsAdapters(configuration, storage);
+        services.TryAddSingleton<ITokenSweepRunner, CoreTokenSweepRunner>();
+        services.TryAddSingleton<IPushEventReceiver, CorePushEventReceiver>();
         services.AddWeChatDomainsStorageQueue(o =>
         {
             configuration.GetSection(StorageQueueConstants.SectionName).Bind(o);
@@ -46,7 +49,6 @@ public static class HostBuilderExtensions
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<ApiKeyOptions>, ApiKeyDefaults>();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ApiKeyOptions>, ApiKeyValidation>();
-        services.TryAddSingleton<IPushEventReceiver, UnwiredPushEventReceiver>();
         services.AddHostedService<ApiKeyNotice>();
 
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -58,7 +60,6 @@ public static class HostBuilderExtensions
         }
 
         services.AddOptions<TimerOptions>().BindConfiguration(TimerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<ITokenSweepRunner, UnwiredTokenSweepRunner>();
         services.TryAddSingleton<DeferredReleaseJob>();
         services.TryAddSingleton<TokenSweepJob>();
         if (configuration.GetSection(TimerOptions.SectionName).GetValue(nameof(TimerOptions.Enabled), true))

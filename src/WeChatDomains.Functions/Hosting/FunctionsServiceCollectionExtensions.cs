@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WeChatDomains.Azure.Hosting;
 using WeChatDomains.Core;
 using WeChatDomains.Functions.Commands;
 using WeChatDomains.Functions.Seams;
@@ -35,16 +36,11 @@ public static class FunctionsServiceCollectionExtensions
             .CreateSender(sp.GetRequiredService<IOptions<FunctionsHostOptions>>().Value.CommandsQueueName));
 
         services.AddWeChatDomainsCore();
-        // TODO(lead): add the adapters of Core's ports as their branches merge, e.g.
-        //   services.AddWeChatDomainsTableStorage(...)   (branch 'stores': ICommandStore, IAuthorizerRegistry, ILeaseStore; Tables__serviceUri)
-        //   services.AddWeChatDomainsKeyVault(...)       (ISecretVault; KeyVault__vaultUri)
-        //   services.AddWeChatClient(...)                (branch 'client': IWeChatClient, ITokenProvider)
-        //   services.AddWeChatDomainsCommandReader()     (branch 'validation': ICommandReader)
-        // and real ITokenRefreshSweep / IWeChatEventReceiver adapters (branch 'tokens') before the TryAdds below.
+        services.AddWeChatDomainsAdapters(configuration, storageConnectionString: null);
         services.TryAddSingleton<ICommandProcessing, CoreCommandProcessing>();
         services.TryAddSingleton<CommandSettlement>();
-        services.TryAddSingleton<ITokenRefreshSweep, PendingTokenRefreshSweep>();
-        services.TryAddSingleton<IWeChatEventReceiver, PendingWeChatEventReceiver>();
+        services.TryAddSingleton<ITokenRefreshSweep, CoreTokenRefreshSweep>();
+        services.TryAddSingleton<IWeChatEventReceiver, CoreWeChatEventReceiver>();
 
         services.AddLogging(logging => logging
             .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)

@@ -5,8 +5,6 @@ namespace WeChatDomains.Functions.Seams;
 /// <summary>
 /// WeChat's push receiver behind <c>POST /api/wechat/events</c> (DESIGN section 6): checks msg_signature and AppId,
 /// stores the ticket or handles the authorization event, answers <c>success</c>.
-/// TODO(lead): when branch <c>tokens</c> merges, register an adapter over Core's push receiver before
-/// <c>AddWeChatDomainsFunctions</c> (it uses TryAdd).
 /// </summary>
 public interface IWeChatEventReceiver
 {

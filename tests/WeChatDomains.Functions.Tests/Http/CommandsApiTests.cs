@@ -1,3 +1,4 @@
+using WeChatDomains.Core.Commands;
 using Azure.Messaging.ServiceBus;
 using Moq;
 using WeChatDomains.Core.Execution;
@@ -17,8 +18,8 @@ public sealed class CommandsApiTests
     {
         _api.Reader.Setup(r => r.Read(It.IsAny<ReadOnlyMemory<byte>>())).Returns(new CommandReading(null, null, "c-1", "modify_domain",
         [
-            new RejectionReason("body.requestdomain[0]", "must start with https://"),
-            new RejectionReason("body.action", "must be one of add, delete, set, get"),
+            new ValidationError("body.requestdomain[0]", "must start with https://"),
+            new ValidationError("body.action", "must be one of add, delete, set, get"),
         ]));
 
         var response = await HttpCalls.ExecuteAsync(await _api.CreateCommandsApi().SubmitAsync(HttpCalls.Request(Body), CancellationToken.None));

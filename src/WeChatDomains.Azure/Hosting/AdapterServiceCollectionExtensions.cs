@@ -1,5 +1,7 @@
 using Azure.Identity;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WeChatDomains.Azure.TableStorage;
@@ -7,32 +9,34 @@ using WeChatDomains.Azure.Vault;
 using WeChatDomains.Core.Ports;
 using WeChatDomains.Core.Push;
 using WeChatDomains.Core.Tokens;
-using WeChatDomains.Host.Api;
-using WeChatDomains.Host.Configuration;
-using WeChatDomains.Host.Timers;
 using WeChatDomains.WeChat;
 
-namespace WeChatDomains.Host;
+namespace WeChatDomains.Azure.Hosting;
 
 /// <summary>
-/// The adapters of Core's ports for the self-host, registered in one place: Table Storage stores and leases, the WeChat
+/// The adapters of Core's ports, registered in one place for both hosts (Functions and the self-host): Table Storage stores and leases, the WeChat
 /// client, the vault (the Data Protection file vault in <see cref="LocalVaultOptions.Folder"/>, or Key Vault when
 /// <c>KeyVault:VaultUri</c> is set), tokens with the platform's credentials, the sweep and the push receiver.
 /// </summary>
-internal static class HostAdapters
+public static class AdapterServiceCollectionExtensions
 {
-    /// <summary>Registers the adapters.</summary>
-    public static IServiceCollection AddAdapters(this IServiceCollection services, IConfiguration configuration, string storageConnectionString)
+    /// <summary>
+    /// Registers the adapters from configuration: <c>TableStorage</c> (or <paramref name="storageConnectionString"/>),
+    /// <c>WeChatClient</c>, <c>KeyVault:VaultUri</c> or <c>LocalVault:Folder</c>, <c>Tokens</c> and <c>Platform</c>.
+    /// </summary>
+    public static IServiceCollection AddWeChatDomainsAdapters(this IServiceCollection services, IConfiguration configuration, string? storageConnectionString)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentException.ThrowIfNullOrEmpty(storageConnectionString);
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.SectionName);
         services.AddOptions<LocalVaultOptions>().BindConfiguration(LocalVaultOptions.SectionName);
 
         services.AddWeChatDomainsTableStorage(options =>
         {
             configuration.GetSection(TableStorageConstants.SectionName).Bind(options);
-            options.ConnectionString ??= storageConnectionString;
+            if (options.ServiceUri is null)
+            {
+                options.ConnectionString ??= storageConnectionString;
+            }
         });
 
         services.AddWeChatClient(options => configuration.GetSection("WeChatClient").Bind(options));
@@ -50,14 +54,15 @@ internal static class HostAdapters
             var p = sp.GetRequiredService<IOptions<PlatformOptions>>().Value;
             return (p.Token, p.EncodingAesKey, p.AppId);
         });
-        services.TryAddSingleton<ITokenSweepRunner, CoreTokenSweepRunner>();
-        services.TryAddSingleton<IPushEventReceiver, CorePushEventReceiver>();
         return services;
     }
 
+    /// <summary>The setting that selects Key Vault over the local file vault.</summary>
+    public const string VaultUriKey = "KeyVault:VaultUri";
+
     private static void AddVault(IServiceCollection services, IConfiguration configuration)
     {
-        if (configuration["KeyVault:VaultUri"] is { Length: > 0 } vaultUri)
+        if (configuration[VaultUriKey] is { Length: > 0 } vaultUri)
         {
             services.TryAddSingleton(_ => KeyVaultSecretVault.CreateClient(new Uri(vaultUri), new DefaultAzureCredential()));
             services.TryAddSingleton<ISecretVault, KeyVaultSecretVault>();

@@ -1,4 +1,4 @@
-namespace WeChatDomains.Host.Configuration;
+namespace WeChatDomains.Azure.Hosting;
 
 /// <summary>
 /// The third-party platform's credentials, in one place for the self-host (section <c>Platform</c>). The token and

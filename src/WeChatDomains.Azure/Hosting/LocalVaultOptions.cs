@@ -1,4 +1,4 @@
-namespace WeChatDomains.Host.Configuration;
+namespace WeChatDomains.Azure.Hosting;
 
 /// <summary>Where the local file vault keeps its Data Protection-encrypted secrets (section <c>LocalVault</c>).</summary>
 public sealed class LocalVaultOptions
