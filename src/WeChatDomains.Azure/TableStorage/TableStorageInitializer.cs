@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 namespace WeChatDomains.Azure.TableStorage;
 
 /// <summary>Creates the tables when the host starts, so the first request does not pay for it.</summary>
-internal sealed class TableStorageInitializer(TableStorageTables tables) : IHostedService
+public sealed class TableStorageInitializer(TableStorageTables tables) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => tables.EnsureCreatedAsync(cancellationToken).AsTask();
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Moq;
+using WeChatDomains.Azure.TableStorage;
 using WeChatDomains.Core.Ports;
 using WeChatDomains.Core.Processing;
 using WeChatDomains.Core.Status;
@@ -48,11 +49,16 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("Api:Key", ApiKey ?? string.Empty);
+        builder.UseSetting("Platform:AppId", "wx0123456789abcdef");
+        builder.UseSetting("Platform:AppSecret", "test-secret");
+        builder.UseSetting("Platform:Token", "test-token");
+        builder.UseSetting("Platform:EncodingAesKey", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG");
         builder.UseSetting("Intake:Enabled", "false");
         builder.UseSetting("Timers:Enabled", "false");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<QueueInitializer>();
+            services.RemoveAll<TableStorageInitializer>();
             services.AddSingleton(Reader.Object);
             services.AddSingleton(Store.Object);
             services.AddSingleton(Sender.Object);
