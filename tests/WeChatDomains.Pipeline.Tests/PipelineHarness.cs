@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using WeChatDomains.Azure.Commands;
 using WeChatDomains.Azure.TableStorage;
 using WeChatDomains.Core;
 using WeChatDomains.Core.Ports;
@@ -54,7 +55,10 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public DeferredRelease Release => _services.GetRequiredService<DeferredRelease>();
 
-    public static async Task<PipelineHarness> CreateAsync(AzuriteFixture azurite, Action<IServiceCollection>? replace = null)
+    /// <summary>The store decorator that can simulate a crash, when the harness was created with one.</summary>
+    public CrashingStore? Crashing => _services.GetService<CrashingStore>();
+
+    public static async Task<PipelineHarness> CreateAsync(AzuriteFixture azurite, bool crashingStore = false)
     {
         var sandbox = await SandboxServer.StartAsync();
         var time = new FakeTimeProvider(Start);
@@ -88,7 +92,13 @@ internal sealed class PipelineHarness : IAsyncDisposable
             o.ConnectionString = azurite.ConnectionString;
             o.TablePrefix = AzuriteFixture.UniqueName("p");
         });
-        replace?.Invoke(services);
+        if (crashingStore)
+        {
+            services.AddSingleton<TableCommandStore>();
+            services.AddSingleton(sp => new CrashingStore(sp.GetRequiredService<TableCommandStore>()));
+            services.AddSingleton<ICommandStore>(sp => sp.GetRequiredService<CrashingStore>());
+        }
+
         return new PipelineHarness(sandbox, time, services.BuildServiceProvider(), clientProvider, tokens);
     }
 

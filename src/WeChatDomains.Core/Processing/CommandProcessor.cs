@@ -83,8 +83,14 @@ public sealed class CommandProcessor(
             Log.Settled(logger, header.CommandId, inPlace == true);
             if (inPlace == true)
             {
-                await ledger.RecordModificationAsync(header.AuthorizerAppId!, time.GetUtcNow(), cancellationToken);
-                return await FinishAsync(header, held, policy.Decide(WeChatErrorClass.Success, held.Attempts, time.GetUtcNow(), 0, "applied by an earlier attempt"), null, "applied by an earlier attempt (settled by a get)", cancellationToken);
+                return await FinishAsync(
+                    header,
+                    held,
+                    policy.Decide(WeChatErrorClass.Success, held.Attempts, time.GetUtcNow(), 0, "applied by an earlier attempt"),
+                    null,
+                    "applied by an earlier attempt (settled by a get)",
+                    cancellationToken,
+                    afterStored: () => ledger.RecordModificationAsync(header.AuthorizerAppId!, time.GetUtcNow(), cancellationToken));
             }
 
             if (inPlace is null)
@@ -133,10 +139,20 @@ public sealed class CommandProcessor(
         var description = $"errcode {outcome.ErrorCode.Value}: {outcome.ErrorMessage}";
         var now = time.GetUtcNow();
         var outcomeDecision = policy.Decide(errorClass, Math.Max(attempts, 1), now, Random.Shared.NextDouble(), description);
-        await ApplySideEffectsAsync(header, errorClass, outcome, counted, cancellationToken);
 
-        var unresolved = counted && outcome.Ambiguous && errorClass == WeChatErrorClass.Transient;
-        return await FinishAsync(header, running with { Attempts = attempts }, outcomeDecision, outcome, description, cancellationToken, keepInFlight: unresolved, errorClass: errorClass);
+        // A counted call that failed without a definite refusal (-1, 5xx, a dropped connection, an unknown errcode) may
+        // have been applied: the next run settles it with a get before it calls again, so the month is never spent twice.
+        var unresolved = counted && !outcome.NoToken && errorClass is WeChatErrorClass.Transient or WeChatErrorClass.Unknown;
+        return await FinishAsync(
+            header,
+            running with { Attempts = attempts },
+            outcomeDecision,
+            outcome,
+            description,
+            cancellationToken,
+            keepInFlight: unresolved,
+            errorClass: errorClass,
+            afterStored: () => ApplySideEffectsAsync(header, errorClass, outcome, counted, cancellationToken));
     }
 
     private async Task<WeChatErrorClass> ClassifyAsync(CommandHeader header, WeChatCall.ServerDomains? serverCall, CallOutcome outcome, bool counted, CancellationToken cancellationToken)
@@ -195,7 +211,8 @@ public sealed class CommandProcessor(
         string reason,
         CancellationToken cancellationToken,
         bool keepInFlight = false,
-        WeChatErrorClass? errorClass = null)
+        WeChatErrorClass? errorClass = null,
+        Func<Task>? afterStored = null)
     {
         var now = time.GetUtcNow();
         var final = decision.State.IsFinal();
@@ -221,6 +238,13 @@ public sealed class CommandProcessor(
         {
             Log.ClaimLost(logger, header.CommandId);
             return new Disposition.RetryAfter(options.RetryBaseDelay, "the claim was lost; the record holds the truth");
+        }
+
+        // Side effects (the month's ledger, the registry) follow the record, never precede it: a crash between the two
+        // can undercount a modification by one (WeChat's own 86102 still guards the month), never count one twice.
+        if (afterStored is not null)
+        {
+            await afterStored();
         }
 
         if (outcome is not null || final)

@@ -1,0 +1,48 @@
+using WeChatDomains.Core.Ports;
+using WeChatDomains.Core.Status;
+
+namespace WeChatDomains.Pipeline.Tests;
+
+/// <summary>
+/// An <see cref="ICommandStore"/> that "crashes" the worker once: the first replace matching <see cref="CrashWhen"/>
+/// throws instead of writing, as a process dying at that point would leave things.
+/// </summary>
+internal sealed class CrashingStore(ICommandStore inner) : ICommandStore
+{
+    public Func<CommandRecord, bool>? CrashWhen { get; set; }
+
+    public int Crashes { get; private set; }
+
+    public Task<CommandRecord?> TryReplaceAsync(CommandRecord record, CancellationToken cancellationToken = default)
+    {
+        if (CrashWhen?.Invoke(record) == true)
+        {
+            CrashWhen = null;
+            Crashes++;
+            throw new InvalidOperationException("simulated crash before the record was written");
+        }
+
+        return inner.TryReplaceAsync(record, cancellationToken);
+    }
+
+    public Task<CommandRecord?> GetAsync(string commandId, CancellationToken cancellationToken = default) => inner.GetAsync(commandId, cancellationToken);
+
+    public Task<CommandRecord?> TryInsertAsync(CommandRecord record, CancellationToken cancellationToken = default) => inner.TryInsertAsync(record, cancellationToken);
+
+    public Task AddAttemptAsync(AttemptRecord attempt, CancellationToken cancellationToken = default) => inner.AddAttemptAsync(attempt, cancellationToken);
+
+    public Task<IReadOnlyList<AttemptRecord>> GetAttemptsAsync(string commandId, CancellationToken cancellationToken = default) => inner.GetAttemptsAsync(commandId, cancellationToken);
+
+    public Task<Page<CommandRecord>> ListByAuthorizerAsync(string authorizerKey, int pageSize, string? continuation, CancellationToken cancellationToken = default) =>
+        inner.ListByAuthorizerAsync(authorizerKey, pageSize, continuation, cancellationToken);
+
+    public Task<Page<CommandRecord>> ListByStateAsync(CommandState state, DateTimeOffset since, DateTimeOffset until, int pageSize, string? continuation, CancellationToken cancellationToken = default) =>
+        inner.ListByStateAsync(state, since, until, pageSize, continuation, cancellationToken);
+
+    public Task<IReadOnlyList<CommandRecord>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) => inner.ListDueAsync(now, max, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListLaneAsync(string authorizerKey, string api, int max, CancellationToken cancellationToken = default) =>
+        inner.ListLaneAsync(authorizerKey, api, max, cancellationToken);
+
+    public Task<(int Failed, int Deferred)> CountProblemsAsync(CancellationToken cancellationToken = default) => inner.CountProblemsAsync(cancellationToken);
+}
