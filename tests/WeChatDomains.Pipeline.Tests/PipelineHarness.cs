@@ -55,6 +55,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public DeferredRelease Release => _services.GetRequiredService<DeferredRelease>();
 
+    public IServiceProvider Services => _services;
+
     /// <summary>The store decorator that can simulate a crash, when the harness was created with one.</summary>
     public CrashingStore? Crashing => _services.GetService<CrashingStore>();
 
