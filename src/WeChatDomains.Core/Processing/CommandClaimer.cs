@@ -8,6 +8,19 @@ public sealed record CommandHeader(string CommandId, string Api, string? Action,
 {
     /// <summary>The order lane and session key: the authorizer appid, or <c>component</c> for platform-level commands.</summary>
     public string LaneKey => AuthorizerAppId ?? ProcessingConstants.ComponentKey;
+
+    /// <summary>A new record of this command in <paramref name="state"/>, created at <paramref name="now"/>.</summary>
+    public CommandRecord NewRecord(CommandState state, DateTimeOffset now) => new()
+    {
+        CommandId = CommandId,
+        Api = Api,
+        Action = Action,
+        AuthorizerAppId = AuthorizerAppId,
+        RequestedBy = RequestedBy,
+        Body = BodyText,
+        State = state,
+        CreatedAt = now,
+    };
 }
 
 /// <summary>The outcome of a claim: the record now held by this worker, or the disposition when it must not run.</summary>
@@ -89,17 +102,6 @@ public sealed class CommandClaimer(ICommandStore store, TimeProvider time, Proce
         _ => null,
     };
 
-    private CommandRecord NewRunning(CommandHeader header, DateTimeOffset now) => new()
-    {
-        CommandId = header.CommandId,
-        Api = header.Api,
-        Action = header.Action,
-        AuthorizerAppId = header.AuthorizerAppId,
-        RequestedBy = header.RequestedBy,
-        Body = header.BodyText,
-        State = CommandState.Running,
-        LeaseUntil = now + options.RunLease,
-        ReceivedAt = now,
-        CreatedAt = now,
-    };
+    private CommandRecord NewRunning(CommandHeader header, DateTimeOffset now) =>
+        header.NewRecord(CommandState.Running, now) with { LeaseUntil = now + options.RunLease, ReceivedAt = now };
 }

@@ -42,19 +42,7 @@ public sealed class CommandSubmission(ICommandReader reader, ICommandStore store
 
         var header = reading.Header!;
         var message = new OutboundCommand(header.CommandId, header.LaneKey, body);
-        var inserted = await store.TryInsertAsync(
-            new CommandRecord
-            {
-                CommandId = header.CommandId,
-                Api = header.Api,
-                Action = header.Action,
-                AuthorizerAppId = header.AuthorizerAppId,
-                RequestedBy = header.RequestedBy,
-                Body = header.BodyText,
-                State = CommandState.Accepted,
-                CreatedAt = time.GetUtcNow(),
-            },
-            cancellationToken);
+        var inserted = await store.TryInsertAsync(header.NewRecord(CommandState.Accepted, time.GetUtcNow()), cancellationToken);
         if (inserted is not null)
         {
             return new SubmissionResult.Accepted(inserted, message);
