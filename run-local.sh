@@ -176,10 +176,13 @@ run_demo() {
 }
 
 print_endpoints() {
+  local demo_authorizers
+  demo_authorizers=$(grep -ho '"authorizerAppId": *"[A-Za-z0-9_]*"' demo/commands/*.json | cut -d'"' -f4 | sort -u | paste -sd, -)
   cat <<EOF
 
 WeChatDomains is running on this machine:
   Dashboard  $HOST_URL/            (enter the API key: $API_KEY)
+             or open $HOST_URL/#key=$API_KEY&authorizers=$demo_authorizers
   API        $HOST_URL/api/...     (header x-functions-key: $API_KEY; OpenAPI at $HOST_URL/openapi/v1.json)
   Sandbox    $SANDBOX_URL/sandbox/...  (admin API: src/WeChatDomains.Sandbox/README.md)
   Azurite    127.0.0.1:10000 (blob) 10001 (queue) 10002 (table), in memory
