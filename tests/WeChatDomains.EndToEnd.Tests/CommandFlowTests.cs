@@ -94,6 +94,24 @@ public sealed class CommandFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmitCommand_TicketRefusedOnce_DeferredThenReleasedByTheTimerAndSucceeds()
+    {
+        await _system.OnboardAsync(SandboxSeed.MiniProgramAppId);
+        await _system.Sandbox.SetFaultsAsync(new FaultSettings { Apis = { ["modify_domain"] = new ApiFaults { Errcodes = { [61006] = 1.0 } } } });
+
+        using var response = await _system.SubmitAsync(Commands.AddRequestDomain("e2e-deferred"));
+        var deferred = await _system.WaitForEndAsync("e2e-deferred");
+        await _system.Sandbox.ClearFaultsAsync();
+
+        Assert.Equal(("Deferred", 61006), (deferred.State, deferred.LastErrorCode));
+        var end = await Eventually.ValueAsync(
+            async () => await _system.Api.GetFromJsonAsync<CommandView>("api/commands/e2e-deferred") is { State: "Succeeded" } done ? done : null,
+            "the release timer brings the Deferred command back and it succeeds");
+        Assert.True(end.Attempts >= 2, $"attempts: {end.Attempts}");
+        Assert.Equal(1, (await _system.Sandbox.GetAuthorizerAsync(SandboxSeed.MiniProgramAppId)).AppliedModifications);
+    }
+
+    [Fact]
     public async Task SubmitCommand_SameCommandIdThreeTimes_AppliedOnce()
     {
         await _system.OnboardAsync(SandboxSeed.MiniProgramAppId);

@@ -105,6 +105,7 @@ internal sealed class LocalSystem : IAsyncDisposable
         ["Processing:RetryBaseDelay"] = "00:00:00.050",
         ["Processing:RetryMaxDelay"] = "00:00:00.500",
         ["Processing:OrderRecheck"] = "00:00:01",
+        ["Processing:TicketWait"] = "00:00:01",
         ["Timers:DeferredReleasePeriod"] = "00:00:01",
         ["Timers:TokenSweepPeriod"] = "00:10:00",
     };
