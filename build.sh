@@ -9,22 +9,8 @@ cd "$(dirname "$0")"
 configuration=Release
 results_dir="TestResults"
 
-log() { printf '==> %s\n' "$*"; }
-
-install_local_services() {
-  if ! command -v npm >/dev/null 2>&1; then
-    echo "npm is required (Azurite is installed from the committed package-lock.json)" >&2
-    exit 1
-  fi
-  local stamp="node_modules/.wechatdomains-lock"
-  if [ -x node_modules/.bin/azurite ] && cmp -s package-lock.json "$stamp"; then
-    log "Azurite already installed from this package-lock.json"
-    return 0
-  fi
-  log "npm ci (Azurite $(node -p "require('./package.json').devDependencies.azurite"))"
-  npm ci --no-audit --no-fund --loglevel=error >/dev/null
-  cp package-lock.json "$stamp"
-}
+# log and install_local_services
+. scripts/lib.sh
 
 select_functions_packages() {
   # DESIGN section 8: the Functions project references the real worker packages. Where the feed cannot restore

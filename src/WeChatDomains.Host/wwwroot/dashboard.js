@@ -2,14 +2,34 @@
 (() => {
   "use strict";
   const keyName = "wechatdomains-api-key";
+  const watchedName = "wechatdomains-watched";
+  const platformKey = "component";
+  const maxWatched = 20;
+  const appidPattern = /^[A-Za-z0-9_]+$/;
   const pollMs = 10000;
   const $ = (id) => document.getElementById(id);
   let timer = null;
   let currentAuthorizer = null;
 
   const getKey = () => sessionStorage.getItem(keyName);
+  const stateClass = (state) => ({ Succeeded: "good", Failed: "bad", Rejected: "bad", Deferred: "wait" })[state] || "";
+
+  // Authorizers whose recent commands the page lists: the platform's own lane, those looked up or linked, and those
+  // with failed or deferred commands. Kept for this tab.
+  function watched() {
+    const list = JSON.parse(sessionStorage.getItem(watchedName) || "[]").filter((a) => appidPattern.test(a));
+    return list.includes(platformKey) ? list : [platformKey, ...list];
+  }
+  function watch(appids) {
+    const list = watched();
+    for (const a of appids) if (a && appidPattern.test(a) && !list.includes(a)) list.push(a);
+    sessionStorage.setItem(watchedName, JSON.stringify(list.slice(0, maxWatched)));
+  }
   const say = (text, bad) => { const s = $("status"); s.textContent = text; s.className = bad ? "bad" : ""; };
   const time = (value) => value ? new Date(value).toLocaleString() : "";
+  const shortTime = (value) => value
+    ? new Date(value).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })
+    : "";
 
   async function api(path) {
     const response = await fetch(path, { headers: { "x-functions-key": getKey() || "", "Accept": "application/json" } });
@@ -81,6 +101,30 @@
     fillCommands("failed", failed.items, "completedAt");
     const deferred = await api("/api/commands?state=Deferred");
     fillCommands("deferred", deferred.items, "nextAttemptAt");
+    watch([...failed.items, ...deferred.items].map((c) => c.authorizerAppId));
+  }
+
+  async function refreshRecent() {
+    const appids = watched();
+    const pages = await Promise.all(appids.map((a) =>
+      api("/api/commands?authorizer=" + encodeURIComponent(a) + "&pageSize=20").then((p) => p.items.map((c) => ({ ...c, lane: a })))));
+    const items = pages.flat().sort((x, y) => String(y.createdAt).localeCompare(String(x.createdAt))).slice(0, 50);
+    $("watched").textContent = appids.map((a) => a === platformKey ? "the platform" : a).join(", ");
+    const body = $("recent").querySelector("tbody");
+    body.replaceChildren();
+    if (items.length === 0) {
+      const row = body.insertRow(); const td = document.createElement("td");
+      td.colSpan = 8; td.className = "muted"; td.textContent = "None yet."; row.appendChild(td);
+      return;
+    }
+    for (const c of items) {
+      const row = body.insertRow();
+      [c.commandId, c.lane === platformKey ? "platform" : c.lane, c.api].forEach((v) => cell(row, v));
+      cell(row, c.state);
+      row.lastChild.className = stateClass(c.state);
+      [c.lastErrorCode, c.errorClass, shortTime(c.createdAt), shortTime(c.completedAt)].forEach((v) => cell(row, v));
+      clickable(row, c.commandId);
+    }
   }
 
   async function showCommand(commandId) {
@@ -137,6 +181,7 @@
     try {
       await refreshHealth();
       await refreshLists();
+      await refreshRecent();
       if (currentAuthorizer) await showAuthorizer(currentAuthorizer);
       say("Updated " + new Date().toLocaleTimeString() + ".");
     } catch (e) {
@@ -144,10 +189,30 @@
     }
   }
 
+  function showKeyState() {
+    const has = Boolean(getKey());
+    $("key-form").hidden = has;
+    $("key-set").hidden = !has;
+  }
+
   function start() {
+    showKeyState();
     clearInterval(timer);
     refresh();
     timer = setInterval(refresh, pollMs);
+  }
+
+  // A link may carry #key=...&authorizers=a,b&authorizer=a (run-local.sh prints one). The fragment never reaches the server; it is
+  // read once, kept like a typed key (this tab only) and removed from the address bar and history.
+  function takeFragment() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    const key = params.get("key");
+    const appid = params.get("authorizer");
+    const appids = (params.get("authorizers") || "").split(",");
+    if (key) sessionStorage.setItem(keyName, key);
+    watch([...appids, appid]);
+    if (appid && appidPattern.test(appid)) { currentAuthorizer = appid; $("appid").value = appid; }
+    if (location.hash) history.replaceState(null, "", location.pathname + location.search);
   }
 
   $("key-form").addEventListener("submit", (e) => {
@@ -156,12 +221,14 @@
     $("key").value = "";
     start();
   });
-  $("forget-key").addEventListener("click", () => { sessionStorage.removeItem(keyName); clearInterval(timer); say("Key forgotten."); });
+  $("forget-key").addEventListener("click", () => { sessionStorage.removeItem(keyName); clearInterval(timer); showKeyState(); say("Key forgotten."); });
   $("authorizer-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     currentAuthorizer = $("appid").value.trim();
+    watch([currentAuthorizer]);
     try { await showAuthorizer(currentAuthorizer); } catch (err) { say(err.message, true); }
   });
 
+  takeFragment();
   start();
 })();

@@ -1,0 +1,33 @@
+namespace WeChatDomains.EndToEnd.Tests;
+
+/// <summary>Waits for a condition over HTTP (never a fixed sleep): probes, pauses briefly on real time, up to a deadline.</summary>
+internal static class Eventually
+{
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The first non-null value <paramref name="probe"/> returns; fails the test after <see cref="Limit"/>.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T?>> probe, string what)
+        where T : class
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            if (TimeProvider.System.GetElapsedTime(started) > Limit)
+            {
+                Assert.Fail($"Timed out waiting until {what}.");
+            }
+
+            await Task.Delay(Pause, TimeProvider.System);
+        }
+    }
+
+    /// <summary>Completes once <paramref name="condition"/> holds; fails the test after <see cref="Limit"/>.</summary>
+    public static Task TrueAsync(Func<Task<bool>> condition, string what) =>
+        ValueAsync(async () => await condition() ? string.Empty : null, what);
+}
