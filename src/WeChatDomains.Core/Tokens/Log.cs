@@ -50,4 +50,7 @@ internal static partial class Log
 
     [LoggerMessage(3017, LogLevel.Warning, "Refresh of authorizer {AuthorizerAppId} faulted ({ExceptionType}); the next sweep tries again")]
     public static partial void AuthorizerRefreshFaulted(ILogger logger, string authorizerAppId, string exceptionType);
+
+    [LoggerMessage(3018, LogLevel.Information, "Stored the first refresh token of authorizer {AuthorizerAppId}")]
+    public static partial void RefreshTokenStored(ILogger logger, string authorizerAppId);
 }

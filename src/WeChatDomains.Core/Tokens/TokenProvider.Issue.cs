@@ -98,7 +98,14 @@ public sealed partial class TokenProvider
         }
 
         await WriteAsync(SecretNames.AuthorizerRefreshToken(appId), issued, expiresOn: null, cancellationToken).ConfigureAwait(false);
-        Log.RefreshTokenRotated(_logger, appId);
+        if (stored is null)
+        {
+            Log.RefreshTokenStored(_logger, appId);
+        }
+        else
+        {
+            Log.RefreshTokenRotated(_logger, appId);
+        }
     }
 
     private async Task WriteAsync(string name, string value, DateTimeOffset? expiresOn, CancellationToken cancellationToken)
