@@ -1,0 +1,47 @@
+using WeChatDomains.Bench.Cli;
+using WeChatDomains.Bench.Infra;
+using WeChatDomains.Bench.Scenarios;
+
+namespace WeChatDomains.Bench;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/WeChatDomains.Bench -- &lt;scenario&gt; [--option value ...]</c>; see docs/performance.md
+/// and docs/reliability.md.
+/// </summary>
+internal static class BenchProgram
+{
+    private const string Usage = """
+        usage: WeChatDomains.Bench <scenario> [options]
+          throughput  --commands 5000 --latency-ms 50 --concurrency 32 --authorizers 500
+          sweep       --authorizers 10000 --latency-ms 50 --hours 24
+          memory      (throughput and sweep at their defaults; peak memory of each)
+          overhead    --commands 5000 --concurrency 32
+          drill-faults   --commands 2000 --fault-rate 0.3
+          drill-kill     --commands 1000 --kills 5
+          drill-azurite  --commands 1000 --restarts 2
+          drill-corpus
+        """;
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var options = new BenchArgs(args.Skip(1));
+        Figures.Print(MachineInfo.Describe());
+        switch (args[0])
+        {
+            case "throughput":
+                var commands = options.Int("commands", 5000);
+                ThroughputScenario.Print(await ThroughputScenario.RunAsync(
+                    commands, options.Int("latency-ms", 50), options.Int("concurrency", 32), options.Int("authorizers", Math.Max(1, commands / 10))));
+                return 0;
+            default:
+                Console.Error.WriteLine(Usage);
+                return 2;
+        }
+    }
+}
