@@ -1,6 +1,7 @@
 using WeChatDomains.Bench.Cli;
 using WeChatDomains.Bench.Infra;
 using WeChatDomains.Bench.Scenarios;
+using WeChatDomains.Bench.Scenarios.Sweep;
 
 namespace WeChatDomains.Bench;
 
@@ -38,6 +39,9 @@ internal static class BenchProgram
                 var commands = options.Int("commands", 5000);
                 ThroughputScenario.Print(await ThroughputScenario.RunAsync(
                     commands, options.Int("latency-ms", 50), options.Int("concurrency", 32), options.Int("authorizers", Math.Max(1, commands / 10))));
+                return 0;
+            case "sweep":
+                SweepScenario.Print(await SweepScenario.RunAsync(options.Int("authorizers", 10_000), options.Int("latency-ms", 50), options.Double("hours", 24)));
                 return 0;
             default:
                 Console.Error.WriteLine(Usage);

@@ -32,6 +32,8 @@ internal static class ThroughputScenario
 
         var ids = Enumerable.Range(0, commands).Select(i => $"tp-{i:D6}").ToArray();
         var cpuBefore = world.Host.CpuTime;
+        var azuriteBefore = ProcessStats.CpuTime(world.Azurite.ProcessId);
+        var benchBefore = ProcessStats.CpuTime(Environment.ProcessId);
         var started = TimeProvider.System.GetTimestamp();
         await Parallel.ForEachAsync(Enumerable.Range(0, commands), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
         {
@@ -44,6 +46,9 @@ internal static class ThroughputScenario
         var records = await world.WaitAllFinalAsync(ids, TimeSpan.FromSeconds(120 + commands / 20.0));
         var wall = TimeProvider.System.GetElapsedTime(started);
         var cpu = world.Host.CpuTime - cpuBefore;
+        var azuriteCpu = ProcessStats.CpuTime(world.Azurite.ProcessId) - azuriteBefore;
+        var benchCpu = ProcessStats.CpuTime(Environment.ProcessId) - benchBefore;
+        Figures.Print($"  (CPU per command: Azurite {Figures.F(azuriteCpu.TotalMilliseconds / commands, "F2")} ms, bench process with the sandbox {Figures.F(benchCpu.TotalMilliseconds / commands, "F2")} ms)");
 
         var durable = records.Values.Where(r => r is not null).Select(r => r!).ToArray();
         var first = durable.Min(r => r.ReceivedAt ?? r.CreatedAt);
