@@ -55,9 +55,12 @@ internal sealed class BenchWorld : IAsyncDisposable
 
     public ICommandStore Store => _storage.GetRequiredService<ICommandStore>();
 
-    public QueueClient Queue => new(Azurite.ConnectionString, Settings.QueueName);
+    /// <summary>The Host's command queue, with the Host's message encoding (base64).</summary>
+    public QueueClient Queue => new(Azurite.ConnectionString, Settings.QueueName, QueueOptions);
 
-    public QueueClient PoisonQueue => new(Azurite.ConnectionString, Settings.QueueName + StorageQueueConstants.PoisonSuffix);
+    public QueueClient PoisonQueue => new(Azurite.ConnectionString, Settings.QueueName + StorageQueueConstants.PoisonSuffix, QueueOptions);
+
+    private static QueueClientOptions QueueOptions => new() { MessageEncoding = QueueMessageEncoding.Base64 };
 
     /// <summary>Starts Azurite (persisting to disk when <paramref name="persistent"/>), the sandbox and the Host.</summary>
     public static async Task<BenchWorld> StartAsync(Func<HostSettings, HostSettings> configure, bool persistent = false)
