@@ -46,13 +46,13 @@ internal static class BenchProgram
                 SweepScenario.Print(await SweepScenario.RunAsync(options.Int("authorizers", 10_000), options.Int("latency-ms", 50), options.Double("hours", 24)));
                 return 0;
             case "drill-faults":
-                (await Drills.Drills.FaultsAsync(options.Int("commands", 2000), options.Double("fault-rate", 0.3), DrillLimit)).Print();
+                (await Drills.DrillRunner.FaultsAsync(options.Int("commands", 2000), options.Double("fault-rate", 0.3), DrillLimit)).Print();
                 return 0;
             case "drill-kill":
-                (await Drills.Drills.KillAsync(options.Int("commands", 1000), options.Int("kills", 5), DrillLimit)).Print();
+                (await Drills.DrillRunner.KillAsync(options.Int("commands", 1000), options.Int("kills", 5), DrillLimit)).Print();
                 return 0;
             case "drill-azurite":
-                (await Drills.Drills.AzuriteAsync(options.Int("commands", 1000), options.Int("restarts", 2), DrillLimit)).Print();
+                (await Drills.DrillRunner.AzuriteAsync(options.Int("commands", 1000), options.Int("restarts", 2), DrillLimit)).Print();
                 return 0;
             case "drill-corpus":
                 (await Drills.CorpusDrill.RunAsync(DrillLimit)).Print();

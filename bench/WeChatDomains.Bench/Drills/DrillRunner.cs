@@ -3,7 +3,7 @@ using WeChatDomains.Bench.Infra;
 namespace WeChatDomains.Bench.Drills;
 
 /// <summary>The reliability drills of DESIGN section 9, at any size (the CI tests run them small).</summary>
-internal static class Drills
+internal static class DrillRunner
 {
     /// <summary>Commands under injected faults (-1, 5xx, drops, applied-then-failed) at <paramref name="rate"/> in all.</summary>
     public static Task<DrillResult> FaultsAsync(int commands, double rate, TimeSpan limit) =>
