@@ -45,6 +45,16 @@ internal static class BenchProgram
             case "sweep":
                 SweepScenario.Print(await SweepScenario.RunAsync(options.Int("authorizers", 10_000), options.Int("latency-ms", 50), options.Double("hours", 24)));
                 return 0;
+            case "overhead":
+                OverheadScenario.Print(await OverheadScenario.RunAsync(options.Int("commands", 5000), options.Int("concurrency", 32)));
+                return 0;
+            case "memory":
+                var throughput = await ThroughputScenario.RunAsync(options.Int("commands", 5000), 50, 32, options.Int("commands", 5000) / 10);
+                var sweep = await SweepScenario.RunAsync(10_000, 50, 24);
+                ThroughputScenario.Print(throughput);
+                SweepScenario.Print(sweep);
+                Figures.Print($"memory: Host peak RSS under throughput {Figures.F(throughput.HostPeakRssMiB)} MiB; sweep process peak RSS (10,000 authorizers, 24 h) {Figures.F(sweep.PeakRssMiB)} MiB");
+                return 0;
             case "drill-faults":
                 (await Drills.DrillRunner.FaultsAsync(options.Int("commands", 2000), options.Double("fault-rate", 0.3), DrillLimit)).Print();
                 return 0;
