@@ -55,8 +55,9 @@ public sealed class CommandReader : ICommandReader
             return (commandId is not null && FieldRules.IsWellFormedCommandId(commandId) ? commandId : null,
                 api is not null && CommandConstants.Apis.Contains(api) ? api : null);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not UTF-8 cannot be read (issue 8, corpus drill).
             return (null, null);
         }
     }

@@ -37,8 +37,9 @@ public static class SessionKeyReader
 
             return ProcessingConstants.ComponentKey;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a value that is not UTF-8 (issue 8); Core rejects the message.
             return null;
         }
     }

@@ -1,0 +1,104 @@
+using WeChatDomains.Bench.Infra;
+using WeChatDomains.Core.Status;
+using WeChatDomains.Sandbox.Faults;
+using WeChatDomains.WeChat.Client;
+
+namespace WeChatDomains.Bench.Drills;
+
+/// <summary>
+/// The shared shape of the fault, kill and Azurite drills. Each authorizer gets P modify_domain <c>add</c>s of distinct
+/// registered domains (phase 1), then, once all are final, the P matching <c>delete</c>s (phase 2). Every command
+/// changes the sandbox's state exactly once, so the sandbox's <c>appliedModifications</c> must be exactly 2P per
+/// authorizer: fewer means a command was lost, more means one was applied twice (a replayed add after its delete also
+/// leaves a domain behind). <paramref name="disrupt"/> runs during each phase (kill the Host, restart Azurite...).
+/// </summary>
+internal static class PairsDrill
+{
+    /// <summary>Settings that let a drill recover in seconds rather than minutes (leases, visibility, retries).</summary>
+    public static HostSettings FastRecovery(HostSettings s) => s with
+    {
+        IntakeConcurrency = 16,
+        LogLevel = "Debug",
+        Extra = new(StringComparer.Ordinal)
+        {
+            ["Processing__RetryBaseDelay"] = "00:00:00.200",
+            ["Processing__RetryMaxDelay"] = "00:00:02",
+            ["Processing__RunLease"] = "00:00:05",
+            ["Processing__OrderRecheck"] = "00:00:01",
+            ["WeChatClient__BaseDelay"] = "00:00:00.010",
+            ["WeChatClient__MaxDelay"] = "00:00:00.100",
+            ["WeChatClient__AttemptTimeout"] = "00:00:05",
+            ["StorageQueue__VisibilityTimeout"] = "00:00:10",
+            ["Intake__ErrorRetryDelay"] = "00:00:01",
+            ["Intake__ShutdownGrace"] = "00:00:01",
+            ["Timers__DeferredReleasePeriod"] = "00:00:01",
+        },
+    };
+
+    public static async Task<DrillResult> RunAsync(
+        string name, int commands, double faultRate, bool persistentAzurite, Func<BenchWorld, int, Task> disrupt, TimeSpan limit)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var pairs = Math.Min(20, Math.Max(1, commands / 40));
+        var authorizers = Math.Max(1, commands / (2 * pairs));
+        await using var world = await BenchWorld.StartAsync(FastRecovery, persistentAzurite);
+        var appIds = await world.OnboardAsync(authorizers, domains: pairs);
+        if (faultRate > 0)
+        {
+            await world.Sandbox.SetFaultsAsync(Faults(faultRate));
+        }
+
+        var all = new List<string>();
+        for (var phase = 0; phase < 2; phase++)
+        {
+            var action = phase == 0 ? "add" : "delete";
+            var ids = (from p in Enumerable.Range(0, pairs) from a in Enumerable.Range(0, authorizers) select (p, a))
+                .Select(x => (Id: $"{name}-{action}-{x.a:D4}-{x.p:D2}", Json: BenchWorld.Command(
+                    $"{name}-{action}-{x.a:D4}-{x.p:D2}", WeChatApi.ModifyDomain, appIds[x.a], new { action, requestdomain = new[] { BenchWorld.DomainOf(x.p) } })))
+                .ToList();
+            var submitting = Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (c, _) => await world.SubmitAsync(c.Json, limit));
+            await Task.WhenAll(submitting, disrupt(world, phase));
+            await world.WaitAllFinalAsync([.. ids.Select(c => c.Id)], limit);
+            all.AddRange(ids.Select(c => c.Id));
+        }
+
+        await world.Sandbox.ClearFaultsAsync();
+        var records = await world.ReadAllAsync(all);
+        long applied = 0;
+        var left = 0;
+        foreach (var appId in appIds)
+        {
+            var state = await world.Sandbox.GetAuthorizerAsync(appId);
+            applied += state.AppliedModificationsByApi.GetValueOrDefault(WeChatApi.ModifyDomain);
+            left += state.Domains.Third.RequestDomain.Count;
+        }
+
+        var leaks = SecretScan.Leaks(world.Host.Logs.Lines, SecretScan.Secrets(world.Sandbox));
+        return new DrillResult(
+            name, all.Count,
+            records.Values.Where(r => r is not null).GroupBy(r => r!.State.ToString()).ToDictionary(g => g.Key, g => g.Count()),
+            records.Values.Count(r => r is null), records.Values.Count(r => r is not null && !r.State.IsFinal()),
+            2L * pairs * authorizers, applied, left, world.Host.Logs.Count, leaks, TimeProvider.System.GetElapsedTime(started));
+    }
+
+    /// <summary>Faults on modify_domain adding up to <paramref name="rate"/>: -1, HTTP 5xx, dropped connections, applied-then-failed.</summary>
+    public static FaultSettings Faults(double rate) => new()
+    {
+        Seed = 8,
+        Apis = new(StringComparer.Ordinal)
+        {
+            [WeChatApi.ModifyDomain] = new ApiFaults
+            {
+                Errcodes = new() { [-1] = rate / 4 },
+                Http5xx = rate / 4,
+                Drop = rate / 4,
+                AppliedThenFail = rate / 4,
+                LatencyMs = 5,
+            },
+        },
+    };
+
+    /// <summary>Waits a random 0.5-2.5 s of real time (drills disrupt at random points).</summary>
+    public static Task RandomPauseAsync(Random random) =>
+        Task.Delay(TimeSpan.FromMilliseconds(500 + random.Next(2000)), TimeProvider.System);
+}

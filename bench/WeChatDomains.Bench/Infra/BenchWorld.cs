@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WeChatDomains.Azure.Queues;
+using WeChatDomains.Azure.TableStorage;
+using WeChatDomains.Core.Ports;
+using WeChatDomains.Core.Status;
+using WeChatDomains.Sandbox.Admin;
+using WeChatDomains.Testing;
+
+namespace WeChatDomains.Bench.Infra;
+
+/// <summary>
+/// Azurite, the sandbox (in this process) and the Host (a child process) wired together, plus what a run needs around
+/// them: onboarding authorizers through real pushes, submitting commands through the API or straight onto the queue,
+/// and reading every record back from Table Storage.
+/// </summary>
+internal sealed class BenchWorld : IAsyncDisposable
+{
+    private readonly ServiceProvider _storage;
+    private readonly string _folder;
+
+    private BenchWorld(AzuriteServer azurite, SandboxServer sandbox, HostProcess host, HostSettings settings, string folder)
+    {
+        Azurite = azurite;
+        Sandbox = sandbox;
+        Host = host;
+        Settings = settings;
+        _folder = folder;
+        Api = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Api.DefaultRequestHeaders.Add("x-functions-key", HostProcess.ApiKey);
+        var services = new ServiceCollection().AddLogging();
+        services.AddWeChatDomainsTableStorage(o =>
+        {
+            o.ConnectionString = azurite.ConnectionString;
+            o.TablePrefix = settings.TablePrefix;
+        });
+        _storage = services.BuildServiceProvider();
+    }
+
+    public AzuriteServer Azurite { get; }
+
+    public SandboxServer Sandbox { get; }
+
+    public HostProcess Host { get; }
+
+    public HostSettings Settings { get; }
+
+    public HttpClient Api { get; }
+
+    public ICommandStore Store => _storage.GetRequiredService<ICommandStore>();
+
+    /// <summary>The Host's command queue, with the Host's message encoding (base64).</summary>
+    public QueueClient Queue => new(Azurite.ConnectionString, Settings.QueueName, QueueOptions);
+
+    public QueueClient PoisonQueue => new(Azurite.ConnectionString, Settings.QueueName + StorageQueueConstants.PoisonSuffix, QueueOptions);
+
+    private static QueueClientOptions QueueOptions => new() { MessageEncoding = QueueMessageEncoding.Base64 };
+
+    /// <summary>Starts Azurite (persisting to disk when <paramref name="persistent"/>), the sandbox and the Host.</summary>
+    public static async Task<BenchWorld> StartAsync(Func<HostSettings, HostSettings> configure, bool persistent = false)
+    {
+        var folder = Directory.CreateTempSubdirectory("wechatdomains-bench-").FullName;
+        var azurite = await AzuriteServer.StartAsync(persistent ? Path.Combine(folder, "azurite") : null);
+        var sandbox = await SandboxServer.StartAsync(b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        var settings = configure(new HostSettings(azurite.ConnectionString, sandbox.BaseAddress, Path.Combine(folder, "vault")));
+        var host = await HostProcess.StartAsync(settings);
+        return new BenchWorld(azurite, sandbox, host, settings, folder);
+    }
+
+    /// <summary>An appid of the bench's authorizers: <c>wx</c> and 16 hex digits.</summary>
+    public static string AppIdOf(int i) => "wx" + (0xbe00000000000000UL + (ulong)i).ToString("x16", CultureInfo.InvariantCulture);
+
+    /// <summary>A server domain registered on the platform by <see cref="OnboardAsync"/>.</summary>
+    public static string DomainOf(int i) => $"https://d{i}.example.com";
+
+    /// <summary>
+    /// Registers <paramref name="domains"/> server domains on the platform, creates <paramref name="count"/> authorizers in
+    /// the sandbox, pushes a ticket to the Host and has each authorizer authorize the platform through a real
+    /// <c>authorized</c> push (the Host stores its tokens in its vault and registers it).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> OnboardAsync(int count, int domains = 200)
+    {
+        var platform = await Sandbox.GetPlatformAsync();
+        await Sandbox.PutPlatformAsync(new PlatformModel
+        {
+            AppId = platform.AppId,
+            Secret = platform.Secret,
+            Token = platform.Token,
+            EncodingAesKey = platform.EncodingAesKey,
+            Published = platform.Published,
+            JumpDomains = platform.JumpDomains,
+            VerifiedHosts = platform.VerifiedHosts,
+            ServerDomains = [.. platform.ServerDomains, .. Enumerable.Range(0, domains).Select(DomainOf)],
+        });
+        await PushAsync("sandbox/push-ticket");
+        var appIds = Enumerable.Range(0, count).Select(AppIdOf).ToArray();
+        await Parallel.ForEachAsync(appIds, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (appId, _) =>
+        {
+            await Sandbox.PutAuthorizerAsync(appId, new AuthorizerModel { IcpHosts = ["example.com"] });
+            await PushAsync($"sandbox/authorizers/{appId}/authorize");
+        });
+        return appIds;
+    }
+
+    /// <summary>Submits through <c>POST /api/commands</c>, retrying until the Host answers (it may be restarting).</summary>
+    public async Task<HttpStatusCode> SubmitAsync(string json, TimeSpan? retryFor = null)
+    {
+        return await Poll.RetryAsync(
+            async () =>
+            {
+                using var content = new StringContent(json, Encoding.UTF8, "application/json");
+                using var response = await Api.PostAsync(new Uri("api/commands", UriKind.Relative), content);
+                if ((int)response.StatusCode >= 500)
+                {
+                    throw new HttpRequestException($"The Host answered {(int)response.StatusCode}.");
+                }
+
+                return response.StatusCode;
+            },
+            retryFor ?? TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>Puts raw bytes on the command queue, as an upstream system would.</summary>
+    public async Task EnqueueAsync(byte[] body) =>
+        await Queue.SendMessageAsync(BinaryData.FromBytes(body), TimeSpan.Zero, TimeSpan.FromSeconds(-1));
+
+    /// <summary>Reads every record back (null for a command Table Storage does not hold).</summary>
+    public async Task<IReadOnlyDictionary<string, CommandRecord?>> ReadAllAsync(IEnumerable<string> commandIds)
+    {
+        var records = new System.Collections.Concurrent.ConcurrentDictionary<string, CommandRecord?>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(commandIds, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, token) =>
+            records[id] = await Poll.RetryAsync(() => Store.GetAsync(id, token), TimeSpan.FromMinutes(1)));
+        return records;
+    }
+
+    /// <summary>
+    /// Waits until every command is in a final state; returns the records. It watches the queue's message count (one
+    /// cheap call) until the queue drains, and only then reads records, so the waiting does not load Azurite.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, CommandRecord?>> WaitAllFinalAsync(IReadOnlyCollection<string> commandIds, TimeSpan limit)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var queue = Queue;
+        await Poll.UntilAsync(
+            async () => (await Poll.RetryAsync(() => queue.GetPropertiesAsync(), limit)).Value.ApproximateMessagesCount == 0,
+            limit,
+            "the command queue drains",
+            TimeSpan.FromMilliseconds(200));
+        var pending = new HashSet<string>(commandIds, StringComparer.Ordinal);
+        await Poll.UntilAsync(
+            async () =>
+            {
+                var records = await ReadAllAsync(pending);
+                pending.RemoveWhere(id => records[id] is { } r && r.State.IsFinal());
+                return pending.Count == 0;
+            },
+            limit - TimeProvider.System.GetElapsedTime(started),
+            $"every command is final ({pending.Count} are not: {string.Join(", ", pending.Take(5))})",
+            TimeSpan.FromSeconds(1));
+        return await ReadAllAsync(commandIds);
+    }
+
+    public async Task<long> SandboxCallsAsync() => (await Sandbox.GetCallsAsync()).Where(c => !c.Key.StartsWith("api_", StringComparison.Ordinal)).Sum(c => c.Value);
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        await Host.DisposeAsync();
+        await Sandbox.DisposeAsync();
+        await Azurite.DisposeAsync();
+        await _storage.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private async Task PushAsync(string route)
+    {
+        using var response = await Sandbox.Admin.PostAsJsonAsync(route, new PushRequest(Host.EventsUrl.ToString()));
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{route} was not delivered: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}\n{Host.Logs.Tail(20)}");
+        }
+    }
+
+    /// <summary>A command message (DESIGN section 2) as JSON.</summary>
+    public static string Command(string commandId, string api, string appId, object body) =>
+        JsonSerializer.Serialize(new { commandId, api, authorizerAppId = appId, body, requestedBy = "bench" });
+}

@@ -1,0 +1,75 @@
+using WeChatDomains.Bench.Cli;
+using WeChatDomains.Bench.Infra;
+using WeChatDomains.Bench.Scenarios;
+using WeChatDomains.Bench.Scenarios.Sweep;
+
+namespace WeChatDomains.Bench;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/WeChatDomains.Bench -- &lt;scenario&gt; [--option value ...]</c>; see docs/performance.md
+/// and docs/reliability.md.
+/// </summary>
+internal static class BenchProgram
+{
+    private const string Usage = """
+        usage: WeChatDomains.Bench <scenario> [options]
+          throughput  --commands 5000 --latency-ms 50 --concurrency 32 --authorizers 500
+          sweep       --authorizers 10000 --latency-ms 50 --hours 24
+          memory      (throughput and sweep at their defaults; peak memory of each)
+          overhead    --commands 5000 --concurrency 32
+          drill-faults   --commands 2000 --fault-rate 0.3
+          drill-kill     --commands 1000 --kills 5
+          drill-azurite  --commands 1000 --restarts 2
+          drill-corpus
+        """;
+
+    private static readonly TimeSpan DrillLimit = TimeSpan.FromMinutes(20);
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var options = new BenchArgs(args.Skip(1));
+        Figures.Print(MachineInfo.Describe());
+        switch (args[0])
+        {
+            case "throughput":
+                var commands = options.Int("commands", 5000);
+                ThroughputScenario.Print(await ThroughputScenario.RunAsync(
+                    commands, options.Int("latency-ms", 50), options.Int("concurrency", 32), options.Int("authorizers", Math.Max(1, commands / 10))));
+                return 0;
+            case "sweep":
+                SweepScenario.Print(await SweepScenario.RunAsync(options.Int("authorizers", 10_000), options.Int("latency-ms", 50), options.Double("hours", 24)));
+                return 0;
+            case "overhead":
+                OverheadScenario.Print(await OverheadScenario.RunAsync(options.Int("commands", 5000), options.Int("concurrency", 32)));
+                return 0;
+            case "memory":
+                var throughput = await ThroughputScenario.RunAsync(options.Int("commands", 5000), 50, 32, options.Int("commands", 5000) / 10);
+                var sweep = await SweepScenario.RunAsync(10_000, 50, 24);
+                ThroughputScenario.Print(throughput);
+                SweepScenario.Print(sweep);
+                Figures.Print($"memory: Host peak RSS under throughput {Figures.F(throughput.HostPeakRssMiB)} MiB; sweep process peak RSS (10,000 authorizers, 24 h) {Figures.F(sweep.PeakRssMiB)} MiB");
+                return 0;
+            case "drill-faults":
+                (await Drills.DrillRunner.FaultsAsync(options.Int("commands", 2000), options.Double("fault-rate", 0.3), DrillLimit)).Print();
+                return 0;
+            case "drill-kill":
+                (await Drills.DrillRunner.KillAsync(options.Int("commands", 1000), options.Int("kills", 5), DrillLimit)).Print();
+                return 0;
+            case "drill-azurite":
+                (await Drills.DrillRunner.AzuriteAsync(options.Int("commands", 1000), options.Int("restarts", 2), DrillLimit)).Print();
+                return 0;
+            case "drill-corpus":
+                (await Drills.CorpusDrill.RunAsync(DrillLimit)).Print();
+                return 0;
+            default:
+                Console.Error.WriteLine(Usage);
+                return 2;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using WeChatDomains.Bench.Infra;
+using WeChatDomains.Core.Status;
+using WeChatDomains.Sandbox.Faults;
+using WeChatDomains.WeChat.Client;
+
+namespace WeChatDomains.Bench.Scenarios;
+
+/// <summary>What the throughput scenario measured.</summary>
+internal sealed record ThroughputResult(
+    int Commands, int Concurrency, int LatencyMs, int Durable, int Succeeded, double CommandsPerSecond, double BareCallsPerSecond,
+    string SubmissionToFinal, string ReceiptToFinal, double HostPeakRssMiB, double HostCpuMsPerCommand)
+{
+    public double Bound => Concurrency * 1000.0 / LatencyMs;
+}
+
+/// <summary>
+/// N commands submitted through the Host's API, taken off its Storage Queue by its intake at concurrency C, applied
+/// against the sandbox with injected latency; then C bare HTTP loops against the same sandbox and API mix, in the same run.
+/// Commands alternate get_effective_domain and setwebviewdomain (no quota) round-robin over the authorizers, so neither
+/// the quota nor per-authorizer serialization binds.
+/// </summary>
+internal static class ThroughputScenario
+{
+    private static readonly string[] WebviewDomains = ["https://shop.example.com"];
+
+    public static async Task<ThroughputResult> RunAsync(int commands, int latencyMs, int concurrency, int authorizers)
+    {
+        await using var world = await BenchWorld.StartAsync(s => s with { IntakeConcurrency = concurrency, LogLevel = "Warning" });
+        var appIds = await world.OnboardAsync(authorizers, domains: 0);
+        await world.Sandbox.SetFaultsAsync(new FaultSettings { Apis = new(StringComparer.Ordinal) { ["*"] = new ApiFaults { LatencyMs = latencyMs } } });
+
+        var ids = Enumerable.Range(0, commands).Select(i => $"tp-{i:D6}").ToArray();
+        var cpuBefore = world.Host.CpuTime;
+        var azuriteBefore = ProcessStats.CpuTime(world.Azurite.ProcessId);
+        var benchBefore = ProcessStats.CpuTime(Environment.ProcessId);
+        var started = TimeProvider.System.GetTimestamp();
+        await Parallel.ForEachAsync(Enumerable.Range(0, commands), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+        {
+            var status = await world.SubmitAsync(CommandOf(ids[i], appIds[i % appIds.Count], i / appIds.Count));
+            if ((int)status != 202)
+            {
+                throw new InvalidOperationException($"{ids[i]} was answered {(int)status}.");
+            }
+        });
+        var records = await world.WaitAllFinalAsync(ids, TimeSpan.FromSeconds(120 + commands / 20.0));
+        var wall = TimeProvider.System.GetElapsedTime(started);
+        var cpu = world.Host.CpuTime - cpuBefore;
+        var azuriteCpu = ProcessStats.CpuTime(world.Azurite.ProcessId) - azuriteBefore;
+        var benchCpu = ProcessStats.CpuTime(Environment.ProcessId) - benchBefore;
+        Figures.Print($"  (CPU per command: Azurite {Figures.F(azuriteCpu.TotalMilliseconds / commands, "F2")} ms, bench process with the sandbox {Figures.F(benchCpu.TotalMilliseconds / commands, "F2")} ms)");
+
+        var durable = records.Values.Where(r => r is not null).Select(r => r!).ToArray();
+        var first = durable.Min(r => r.ReceivedAt ?? r.CreatedAt);
+        var last = durable.Max(r => r.CompletedAt!.Value);
+        var perSecond = durable.Length / (last - first).TotalSeconds;
+        var bare = await BareHttpAsync(world, appIds, commands, concurrency);
+        Figures.Print($"  (wall clock from first submission: {Figures.F(wall.TotalSeconds)} s)");
+
+        return new ThroughputResult(
+            commands, concurrency, latencyMs, durable.Length, durable.Count(r => r.State == CommandState.Succeeded), perSecond, bare,
+            Figures.Latencies(durable.Select(r => r.CompletedAt!.Value - r.CreatedAt)),
+            Figures.Latencies(durable.Select(r => r.CompletedAt!.Value - (r.ReceivedAt ?? r.CreatedAt))),
+            world.Host.PeakRssMiB, cpu.TotalMilliseconds / commands);
+    }
+
+    public static void Print(ThroughputResult r)
+    {
+        Figures.Print($"throughput: {r.Commands} commands, intake concurrency {r.Concurrency}, sandbox latency {r.LatencyMs} ms");
+        Figures.Print($"  commands/s (first receipt to last completion): {Figures.F(r.CommandsPerSecond)}");
+        Figures.Print($"  bound C/latency: {Figures.F(r.Bound)}/s -> ratio {Figures.F(r.CommandsPerSecond / r.Bound, "F2")}");
+        Figures.Print($"  bare HTTP, {r.Concurrency} loops, same sandbox and mix: {Figures.F(r.BareCallsPerSecond)} calls/s -> ratio {Figures.F(r.CommandsPerSecond / r.BareCallsPerSecond, "F2")}");
+        Figures.Print($"  latency submission->final: {r.SubmissionToFinal}");
+        Figures.Print($"  latency receipt->final:    {r.ReceiptToFinal}");
+        Figures.Print($"  durable in Table Storage: {r.Durable}/{r.Commands} read back, {r.Succeeded} Succeeded");
+        Figures.Print($"  Host peak RSS (VmHWM): {Figures.F(r.HostPeakRssMiB)} MiB; Host CPU per command: {Figures.F(r.HostCpuMsPerCommand, "F2")} ms");
+    }
+
+    private static string CommandOf(string id, string appId, int round) => round % 2 == 0
+        ? BenchWorld.Command(id, WeChatApi.GetEffectiveDomain, appId, new { })
+        : BenchWorld.Command(id, WeChatApi.SetWebviewDomain, appId, new { action = "set", webviewdomain = WebviewDomains });
+
+    /// <summary>C loops of raw calls of the same two apis to the same sandbox, as many calls as commands.</summary>
+    private static async Task<double> BareHttpAsync(BenchWorld world, IReadOnlyList<string> appIds, int calls, int concurrency)
+    {
+        var tokens = new string[Math.Min(appIds.Count, concurrency)];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            tokens[i] = await world.Sandbox.MintAuthorizerTokenAsync(appIds[i]);
+        }
+
+        using var http = new HttpClient { BaseAddress = world.Sandbox.BaseAddress };
+        var next = -1;
+        var started = TimeProvider.System.GetTimestamp();
+        var loops = Enumerable.Range(0, concurrency).Select(async loop =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < calls; i = Interlocked.Increment(ref next))
+            {
+                var token = tokens[i % tokens.Length];
+                var (path, body) = (i / appIds.Count) % 2 == 0
+                    ? ("wxa/get_effective_domain", "{}")
+                    : ("wxa/setwebviewdomain", "{\"action\":\"set\",\"webviewdomain\":[\"https://shop.example.com\"]}");
+                using var content = new StringContent(body, Encoding.UTF8, "application/json");
+                using var response = await http.PostAsync(new Uri($"{path}?access_token={token}", UriKind.Relative), content);
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsByteArrayAsync();
+            }
+        });
+        await Task.WhenAll(loops);
+        return calls / TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+    }
+}
