@@ -106,7 +106,11 @@ public sealed class CommandProcessor(
             return await FinishAsync(header, held, decision, null, ((Disposition.Deferred)decision.Disposition).Reason, cancellationToken);
         }
 
-        var running = await store.TryReplaceAsync(held with { CallInFlight = counted, LeaseUntil = time.GetUtcNow() + options.RunLease }, cancellationToken);
+        // Only a quota-counted call needs its in-flight mark on record before it is sent; any other call runs on the
+        // claim just taken, which saves a storage round trip per command.
+        var running = counted
+            ? await store.TryReplaceAsync(held with { CallInFlight = true, LeaseUntil = time.GetUtcNow() + options.RunLease }, cancellationToken)
+            : held;
         if (running is null)
         {
             Log.ClaimLost(logger, header.CommandId);
