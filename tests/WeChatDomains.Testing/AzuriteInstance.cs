@@ -14,11 +14,13 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Process? _process;
+    private readonly ProcessOutput? _output;
 
-    private AzuriteInstance(string connectionString, Process? process)
+    private AzuriteInstance(string connectionString, Process? process, ProcessOutput? output = null)
     {
         ConnectionString = connectionString;
         _process = process;
+        _output = output;
     }
 
     /// <summary>Connection string for the Table, Queue and Blob endpoints of this instance.</summary>
@@ -62,18 +64,12 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         var ports = new Dictionary<string, int>(StringComparer.Ordinal);
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) =>
+        var lines = ProcessOutput.Start(process, line =>
         {
-            if (e.Data is null)
-            {
-                ready.TrySetException(new InvalidOperationException("Azurite exited before it listened:\n" + output));
-                return;
-            }
-
             lock (ports)
             {
-                output.AppendLine(e.Data);
-                var match = ListeningLine().Match(e.Data);
+                output.AppendLine(line);
+                var match = ListeningLine().Match(line);
                 if (match.Success)
                 {
                     ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -83,19 +79,18 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
                     }
                 }
             }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
+        });
+        _ = lines.Completion.ContinueWith(
+            _ =>
             {
                 lock (ports)
                 {
-                    output.AppendLine(e.Data);
+                    ready.TrySetException(new InvalidOperationException("Azurite exited before it listened:\n" + output));
                 }
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 
         try
         {
@@ -104,6 +99,8 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         catch
         {
             Kill(process);
+            await lines.DrainAsync();
+            process.Dispose();
             throw;
         }
 
@@ -112,19 +109,22 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
             $"BlobEndpoint=http://127.0.0.1:{ports["Blob"]}/{DevAccount};" +
             $"QueueEndpoint=http://127.0.0.1:{ports["Queue"]}/{DevAccount};" +
             $"TableEndpoint=http://127.0.0.1:{ports["Table"]}/{DevAccount};";
-        return new AzuriteInstance(connection, process);
+        return new AzuriteInstance(connection, process, lines);
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_process is not null)
         {
             Kill(_process);
+            if (_output is not null)
+            {
+                await _output.DrainAsync();
+            }
+
             _process.Dispose();
         }
-
-        return ValueTask.CompletedTask;
     }
 
     private static void Kill(Process process)

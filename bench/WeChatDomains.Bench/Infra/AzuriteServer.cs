@@ -20,6 +20,7 @@ internal sealed partial class AzuriteServer : IAsyncDisposable
     private readonly string? _location;
     private Dictionary<string, int> _ports = new(StringComparer.Ordinal) { ["Blob"] = 0, ["Queue"] = 0, ["Table"] = 0 };
     private Process? _process;
+    private ProcessOutput? _output;
 
     private AzuriteServer(string? location) => _location = location;
 
@@ -75,8 +76,10 @@ internal sealed partial class AzuriteServer : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
 
+        await _output!.DrainAsync();
         _process.Dispose();
         _process = null;
+        _output = null;
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(graceful: false);
@@ -102,16 +105,8 @@ internal sealed partial class AzuriteServer : IAsyncDisposable
         var ports = new Dictionary<string, int>(StringComparer.Ordinal);
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => OnLine(e.Data, ports, ready, output);
-        process.ErrorDataReceived += (_, e) =>
-        {
-            lock (ports)
-            {
-                output.AppendLine(e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var lines = ProcessOutput.Start(process, line => OnLine(line, ports, ready, output));
+        _ = lines.Completion.ContinueWith(_ => OnLine(null, ports, ready, output), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
             await ready.Task.WaitAsync(StartTimeout, TimeProvider.System);
@@ -119,11 +114,14 @@ internal sealed partial class AzuriteServer : IAsyncDisposable
         catch
         {
             process.Kill(entireProcessTree: true);
+            await lines.DrainAsync();
+            process.Dispose();
             throw;
         }
 
         _ports = ports;
         _process = process;
+        _output = lines;
     }
 
     private static void OnLine(string? line, Dictionary<string, int> ports, TaskCompletionSource ready, StringBuilder output)

@@ -19,6 +19,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     private readonly Dictionary<string, string> _environment;
     private Process? _process;
+    private ProcessOutput? _output;
     private CancellationTokenSource? _sampling;
     private Task? _sampler;
     private TimeSpan _cpuOfEarlierRuns;
@@ -99,8 +100,10 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         await _process.WaitForExitAsync();
+        await _output!.DrainAsync();
         _process.Dispose();
         _process = null;
+        _output = null;
     }
 
     /// <summary>Starts the Host again with the same settings and port.</summary>
@@ -125,10 +128,7 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("The Host did not start.");
-        process.OutputDataReceived += (_, e) => Logs.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => Logs.Add(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _output = ProcessOutput.Start(process, Logs.Add);
         _process = process;
 
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
