@@ -57,7 +57,8 @@ run_tests() {
   rm -rf "$results_dir"
   log "dotnet test (results in $results_dir)"
   local status=0
-  dotnet test Functions.sln -c "$configuration" --no-build -nologo "${build_props[@]}" \
+  # One test project at a time (-m:1): the drills and end-to-end tests start processes and need the 2 cores to themselves.
+  dotnet test Functions.sln -c "$configuration" --no-build -nologo -m:1 "${build_props[@]}" \
     --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results_dir" \
     -- RunConfiguration.TestSessionTimeout=1200000 || status=$?
   if summarize && [ "$status" -eq 0 ]; then
