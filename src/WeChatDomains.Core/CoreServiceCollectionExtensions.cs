@@ -35,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<AppliedCheck>();
         services.TryAddSingleton<ICommandReader, CommandReader>();
         services.TryAddSingleton<CommandProcessor>();
+        services.TryAddSingleton<ICommandProcessor>(sp => sp.GetRequiredService<CommandProcessor>());
         services.TryAddSingleton<CommandSubmission>();
         services.TryAddSingleton<DeferredRelease>();
         services.TryAddSingleton<StatusQueries>();

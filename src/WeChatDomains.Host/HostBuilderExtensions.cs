@@ -1,3 +1,4 @@
+using WeChatDomains.Core.Processing;
 using WeChatDomains.Azure.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,7 +53,6 @@ public static class HostBuilderExtensions
         services.AddHostedService<ApiKeyNotice>();
 
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<ICommandMessageProcessor, CoreCommandMessageProcessor>();
         services.AddHostedService<QueueInitializer>();
         if (configuration.GetSection(IntakeOptions.SectionName).GetValue(nameof(IntakeOptions.Enabled), true))
         {

@@ -26,9 +26,9 @@ public sealed class CommandProcessor(
     ProcessingOptions options,
     ProcessingTelemetry telemetry,
     TimeProvider time,
-    ILogger<CommandProcessor> logger)
+    ILogger<CommandProcessor> logger) : ICommandProcessor
 {
-    /// <summary>Processes one received message.</summary>
+    /// <inheritdoc />
     public async Task<Disposition> ProcessAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         var reading = reader.Read(message.Body);

@@ -9,7 +9,7 @@ namespace WeChatDomains.Functions.Commands;
 /// per-authorizer order; the host never auto-completes: <see cref="CommandSettlement"/> settles every message. An
 /// exception (a bug, or storage down) propagates, the host abandons the message, and redelivery handles the crash.
 /// </summary>
-public sealed class ProcessDomainCommand(ICommandProcessing processing, CommandSettlement settlement)
+public sealed class ProcessDomainCommand(ICommandProcessor processing, CommandSettlement settlement)
 {
     /// <summary>The Service Bus trigger.</summary>
     [Function(FunctionNames.ProcessDomainCommand)]

@@ -1,3 +1,4 @@
+using WeChatDomains.Core.Processing;
 using Azure.Core;
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
@@ -37,7 +38,6 @@ public static class FunctionsServiceCollectionExtensions
 
         services.AddWeChatDomainsCore();
         services.AddWeChatDomainsAdapters(configuration, storageConnectionString: null);
-        services.TryAddSingleton<ICommandProcessing, CoreCommandProcessing>();
         services.TryAddSingleton<CommandSettlement>();
         services.TryAddSingleton<ITokenRefreshSweep, CoreTokenRefreshSweep>();
         services.TryAddSingleton<IWeChatEventReceiver, CoreWeChatEventReceiver>();

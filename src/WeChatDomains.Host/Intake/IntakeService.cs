@@ -13,7 +13,7 @@ namespace WeChatDomains.Host.Intake;
 /// </summary>
 public sealed class IntakeService(
     StorageQueueReceiver receiver,
-    ICommandMessageProcessor processor,
+    ICommandProcessor processor,
     IOptions<IntakeOptions> options,
     TimeProvider time,
     ILogger<IntakeService> logger) : BackgroundService

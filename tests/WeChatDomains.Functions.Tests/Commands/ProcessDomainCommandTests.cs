@@ -12,7 +12,7 @@ namespace WeChatDomains.Functions.Tests.Commands;
 public sealed class ProcessDomainCommandTests
 {
     private static readonly DateTimeOffset Now = new(2025, 3, 1, 8, 0, 0, TimeSpan.Zero);
-    private readonly Mock<ICommandProcessing> _processing = new(MockBehavior.Strict);
+    private readonly Mock<ICommandProcessor> _processing = new(MockBehavior.Strict);
     private readonly Mock<ServiceBusMessageActions> _actions = new();
     private readonly Mock<ServiceBusSender> _sender = new();
     private readonly FakeTimeProvider _time = new(Now);

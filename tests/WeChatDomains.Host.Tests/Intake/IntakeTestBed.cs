@@ -32,7 +32,7 @@ internal sealed class IntakeTestBed : IAsyncDisposable
 
     public StorageQueueReceiver Receiver { get; }
 
-    public Mock<ICommandMessageProcessor> Processor { get; } = new();
+    public Mock<ICommandProcessor> Processor { get; } = new();
 
     public ConcurrentQueue<ReceivedMessage> Received { get; } = new();
 
