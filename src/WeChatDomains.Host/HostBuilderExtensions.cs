@@ -36,7 +36,6 @@ public static class HostBuilderExtensions
 
         services.AddWeChatDomainsCore();
         services.AddWeChatDomainsAdapters(configuration, storage);
-        services.TryAddSingleton<ITokenSweepRunner, CoreTokenSweepRunner>();
         services.TryAddSingleton<IPushEventReceiver, CorePushEventReceiver>();
         services.AddWeChatDomainsStorageQueue(o =>
         {

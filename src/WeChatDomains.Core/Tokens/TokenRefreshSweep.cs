@@ -13,7 +13,7 @@ namespace WeChatDomains.Core.Tokens;
 /// <see cref="VaultWriteLimiter"/>. Each outcome is recorded in the registry. A missing or stale ticket stops the sweep
 /// until the next push; a missing refresh token is reported. Nothing of that throws.
 /// </summary>
-public sealed class TokenRefreshSweep
+public sealed class TokenRefreshSweep : ITokenRefreshSweep
 {
     private readonly TokenProvider _provider;
     private readonly IAuthorizerRegistry _registry;

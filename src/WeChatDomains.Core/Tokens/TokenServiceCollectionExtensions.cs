@@ -21,6 +21,7 @@ public static class TokenServiceCollectionExtensions
         services.TryAddSingleton<TokenProvider>();
         services.TryAddSingleton<ITokenProvider>(sp => sp.GetRequiredService<TokenProvider>());
         services.TryAddSingleton<TokenRefreshSweep>();
+        services.TryAddSingleton<ITokenRefreshSweep>(sp => sp.GetRequiredService<TokenRefreshSweep>());
         return services;
     }
 }

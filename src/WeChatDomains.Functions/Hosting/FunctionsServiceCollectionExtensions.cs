@@ -39,7 +39,6 @@ public static class FunctionsServiceCollectionExtensions
         services.AddWeChatDomainsCore();
         services.AddWeChatDomainsAdapters(configuration, storageConnectionString: null);
         services.TryAddSingleton<CommandSettlement>();
-        services.TryAddSingleton<ITokenRefreshSweep, CoreTokenRefreshSweep>();
         services.TryAddSingleton<IWeChatEventReceiver, CoreWeChatEventReceiver>();
 
         services.AddLogging(logging => logging

@@ -1,3 +1,4 @@
+using WeChatDomains.Core.Tokens;
 using Microsoft.Azure.Functions.Worker;
 using WeChatDomains.Functions.Seams;
 

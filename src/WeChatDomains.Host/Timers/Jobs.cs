@@ -1,3 +1,4 @@
+using WeChatDomains.Core.Tokens;
 using Microsoft.Extensions.Options;
 using WeChatDomains.Core.Ports;
 using WeChatDomains.Core.Processing;
@@ -18,7 +19,7 @@ public sealed class DeferredReleaseJob(DeferredRelease release, ICommandSender s
 }
 
 /// <summary>Runs the token refresh sweep through its seam.</summary>
-public sealed class TokenSweepJob(ITokenSweepRunner sweep, IOptions<TimerOptions> options) : IScheduledJob
+public sealed class TokenSweepJob(ITokenRefreshSweep sweep, IOptions<TimerOptions> options) : IScheduledJob
 {
     /// <inheritdoc />
     public string LeaseName => TimerConstants.TokenSweepLease;

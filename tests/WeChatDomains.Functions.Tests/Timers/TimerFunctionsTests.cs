@@ -1,3 +1,4 @@
+using WeChatDomains.Core.Tokens;
 using System.Text;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
