@@ -41,8 +41,8 @@ internal sealed class CrashingStore(ICommandStore inner) : ICommandStore
 
     public Task<IReadOnlyList<CommandRecord>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) => inner.ListDueAsync(now, max, cancellationToken);
 
-    public Task<IReadOnlyList<string>> ListLaneAsync(string authorizerKey, string api, int max, CancellationToken cancellationToken = default) =>
-        inner.ListLaneAsync(authorizerKey, api, max, cancellationToken);
+    public Task<IReadOnlyList<string>> ListLaneAsync(string authorizerKey, string api, int max, string? aheadOf = null, CancellationToken cancellationToken = default) =>
+        inner.ListLaneAsync(authorizerKey, api, max, aheadOf, cancellationToken);
 
     public Task<(int Failed, int Deferred)> CountProblemsAsync(CancellationToken cancellationToken = default) => inner.CountProblemsAsync(cancellationToken);
 }

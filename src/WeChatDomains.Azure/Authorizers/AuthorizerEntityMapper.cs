@@ -37,6 +37,15 @@ internal static class AuthorizerEntityMapper
         return entity;
     }
 
+    /// <summary>The domain properties of the record alone, for a merge that leaves the other fields as they are.</summary>
+    public static TableEntity DomainsPatch(string appId, string? serverDomains, string? webviewDomains, DateTimeOffset observedAt)
+    {
+        var entity = new TableEntity(appId, RecordRowKey) { [nameof(AuthorizerRecord.DomainsObservedAt)] = observedAt };
+        LargeStringProperty.WriteReplacing(entity, nameof(AuthorizerRecord.ServerDomains), serverDomains, TableStorageConstants.DomainsMaxChunks);
+        LargeStringProperty.WriteReplacing(entity, nameof(AuthorizerRecord.WebviewDomains), webviewDomains, TableStorageConstants.DomainsMaxChunks);
+        return entity;
+    }
+
     public static AuthorizerRecord ToRecord(TableEntity entity) => new()
     {
         AppId = entity.PartitionKey,

@@ -50,6 +50,22 @@ public sealed class TableAuthorizerRegistry(TableStorageTables tables, ILogger<T
     }
 
     /// <inheritdoc />
+    public async Task<bool> TryMergeDomainsAsync(string appId, string? serverDomains, string? webviewDomains, DateTimeOffset observedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(appId);
+        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Table.UpdateEntityAsync(AuthorizerEntityMapper.DomainsPatch(appId, serverDomains, webviewDomains, observedAt), ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == TableResults.NotFound)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<AuthorizerPage> ListAsync(AuthorizerState state, int pageSize, string? continuation, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);

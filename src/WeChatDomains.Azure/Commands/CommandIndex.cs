@@ -15,9 +15,11 @@ internal sealed class CommandIndex(TableClient table, ILogger logger)
 {
     /// <summary>
     /// Brings the rows in line with <paramref name="current"/>: upserts every row it should have (repairing a crash after
-    /// an earlier record write), deletes the rows <paramref name="previous"/> had that it no longer should.
+    /// an earlier record write), deletes the rows <paramref name="previous"/> had that it no longer should. When
+    /// <paramref name="previousRowsWritten"/> (this process wrote <paramref name="previous"/>'s rows itself, so none is
+    /// missing), a row <paramref name="previous"/> already had, with the same content, is not written again.
     /// </summary>
-    public Task SyncAsync(CommandRecord? previous, CommandRecord current, CancellationToken cancellationToken)
+    public Task SyncAsync(CommandRecord? previous, CommandRecord current, bool previousRowsWritten, CancellationToken cancellationToken)
     {
         var wanted = CommandIndexKeys.StatePointers(current);
         if (previous is null)
@@ -25,11 +27,11 @@ internal sealed class CommandIndex(TableClient table, ILogger logger)
             wanted.Add(CommandIndexKeys.Authorizer(current));
         }
 
-        var obsolete = previous is null
-            ? []
-            : CommandIndexKeys.StatePointers(previous).Where(old => !wanted.Exists(p => p.PartitionKey == old.PartitionKey && p.RowKey == old.RowKey));
+        var had = previous is null ? [] : CommandIndexKeys.StatePointers(previous);
+        var obsolete = had.Where(old => !wanted.Exists(p => p.PartitionKey == old.PartitionKey && p.RowKey == old.RowKey));
+        var toWrite = previousRowsWritten ? wanted.Where(p => !had.Contains(p)) : wanted;
 
-        var writes = wanted.Select(p => UpsertAsync(p, current.CommandId, cancellationToken))
+        var writes = toWrite.Select(p => UpsertAsync(p, current.CommandId, cancellationToken))
             .Concat(obsolete.Select(p => DeleteAsync(p, cancellationToken)));
         return Task.WhenAll(writes);
     }

@@ -66,16 +66,18 @@ public sealed partial class TableCommandStore
 
     /// <summary>
     /// The unfinished commands of one lane, oldest receipt first; rows of commands that reached a final state are removed.
-    /// Examines at most <see cref="TableStorageConstants.ScanFactor"/> × <paramref name="max"/> pointers per call.
+    /// With <paramref name="aheadOf"/>, the scan stops at that command's row (which is not read): only the commands
+    /// received before it are listed. Examines at most <see cref="TableStorageConstants.ScanFactor"/> × <paramref name="max"/>
+    /// pointers per call.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ListLaneAsync(string authorizerKey, string api, int max, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> ListLaneAsync(string authorizerKey, string api, int max, string? aheadOf = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(authorizerKey);
         ArgumentException.ThrowIfNullOrEmpty(api);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CommandIndexKeys.LanePartition(authorizerKey, api)}");
-        var records = await ScanAsync(filter, max, static _ => true, cancellationToken).ConfigureAwait(false);
+        var records = await ScanAsync(filter, max, static _ => true, cancellationToken, stopAt: aheadOf).ConfigureAwait(false);
         return [.. records.Select(r => r.CommandId)];
     }
 
@@ -96,14 +98,17 @@ public sealed partial class TableCommandStore
         return (await failed.ConfigureAwait(false), await deferred.ConfigureAwait(false));
     }
 
-    private async Task<List<CommandRecord>> ScanAsync(string filter, int max, Func<CommandRecord, bool> wanted, CancellationToken cancellationToken)
+    private async Task<List<CommandRecord>> ScanAsync(string filter, int max, Func<CommandRecord, bool> wanted, CancellationToken cancellationToken, string? stopAt = null)
     {
         var found = new List<CommandRecord>(max);
         var examined = 0;
+        var stopped = false;
         string? continuation = null;
         do
         {
-            var (rows, next) = await _index.ReadPageAsync(filter, max, continuation, cancellationToken).ConfigureAwait(false);
+            var (page, next) = await _index.ReadPageAsync(filter, max, continuation, cancellationToken).ConfigureAwait(false);
+            var rows = stopAt is null ? page : [.. page.TakeWhile(row => row.GetString(CommandIndexKeys.CommandIdProperty) != stopAt)];
+            stopped = rows.Count < page.Count;
             var records = await ReadAllAsync(rows, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < rows.Count && found.Count < max; i++)
             {
@@ -120,7 +125,7 @@ public sealed partial class TableCommandStore
             examined += rows.Count;
             continuation = next;
         }
-        while (continuation is not null && found.Count < max && examined < max * TableStorageConstants.ScanFactor);
+        while (!stopped && continuation is not null && found.Count < max && examined < max * TableStorageConstants.ScanFactor);
 
         return found;
     }

@@ -14,9 +14,10 @@ namespace WeChatDomains.Azure.Commands;
 /// <item><c>commandindex</c>: pointer rows by authorizer, Failed, Deferred and order lane (see <see cref="CommandIndexKeys"/>).
 /// A listing reads a page of pointers, then point-reads the records (in parallel, bounded).</item>
 /// </list>
-/// The record is the truth. <see cref="TryReplaceAsync"/> reads the stored version (to know which rows it had), replaces
-/// it with the caller's ETag, and only then brings the pointer rows in line; a crash in between leaves stale rows, which
-/// readers check against the record and remove. Long <c>Body</c>/<c>Response</c> values span several properties and are
+/// The record is the truth. <see cref="TryReplaceAsync"/> needs the stored version (to know which rows it had): it takes it
+/// from <see cref="KnownVersions"/> when that holds the version with the caller's ETag, else reads it; it replaces the
+/// record with the caller's ETag, and only then brings the pointer rows in line; a crash in between leaves stale rows,
+/// which readers check against the record and remove. Long <c>Body</c>/<c>Response</c> values span several properties and are
 /// cut past about 384 KB each; error messages and reasons are cut to 32,000 characters (see <see cref="TableStorageConstants"/>).
 /// </summary>
 public sealed partial class TableCommandStore : ICommandStore
@@ -24,6 +25,7 @@ public sealed partial class TableCommandStore : ICommandStore
     private readonly TableStorageTables _tables;
     private readonly TimeProvider _time;
     private readonly CommandIndex _index;
+    private readonly KnownVersions _known = new();
     private readonly ILogger _logger;
 
     /// <summary>Creates the store over <paramref name="tables"/>.</summary>
@@ -41,7 +43,13 @@ public sealed partial class TableCommandStore : ICommandStore
     {
         ArgumentException.ThrowIfNullOrEmpty(commandId);
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        return await ReadAsync(commandId, cancellationToken).ConfigureAwait(false);
+        var record = await ReadAsync(commandId, cancellationToken).ConfigureAwait(false);
+        if (record is not null)
+        {
+            _known.Read(record);
+        }
+
+        return record;
     }
 
     /// <inheritdoc />
@@ -59,7 +67,7 @@ public sealed partial class TableCommandStore : ICommandStore
             var existing = await ReadAsync(record.CommandId, cancellationToken).ConfigureAwait(false);
             if (existing is not null)
             {
-                await _index.SyncAsync(null, existing, cancellationToken).ConfigureAwait(false);
+                await _index.SyncAsync(null, existing, previousRowsWritten: false, cancellationToken).ConfigureAwait(false);
                 TableStorageLog.DuplicateInsert(_logger, record.CommandId);
             }
 
@@ -67,7 +75,8 @@ public sealed partial class TableCommandStore : ICommandStore
         }
 
         var stored = record with { ETag = TableResults.ETagOf(response) };
-        await _index.SyncAsync(null, stored, cancellationToken).ConfigureAwait(false);
+        await _index.SyncAsync(null, stored, previousRowsWritten: false, cancellationToken).ConfigureAwait(false);
+        _known.Written(stored);
         return stored;
     }
 
@@ -81,9 +90,11 @@ public sealed partial class TableCommandStore : ICommandStore
         }
 
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var previous = await ReadAsync(record.CommandId, cancellationToken).ConfigureAwait(false);
+        var known = _known.Find(record.CommandId, record.ETag);
+        var previous = known?.Record ?? await ReadAsync(record.CommandId, cancellationToken).ConfigureAwait(false);
         if (previous is null || previous.ETag != record.ETag)
         {
+            _known.Forget(record.CommandId);
             return null;
         }
 
@@ -95,11 +106,13 @@ public sealed partial class TableCommandStore : ICommandStore
         }
         catch (RequestFailedException exception) when (exception.IsStale())
         {
+            _known.Forget(record.CommandId);
             return null;
         }
 
         var stored = record with { ETag = TableResults.ETagOf(response) };
-        await _index.SyncAsync(previous, stored, cancellationToken).ConfigureAwait(false);
+        await _index.SyncAsync(previous, stored, known?.PointersWritten == true, cancellationToken).ConfigureAwait(false);
+        _known.Written(stored);
         return stored;
     }
 

@@ -38,6 +38,22 @@ internal static class LargeStringProperty
         }
     }
 
+    /// <summary>
+    /// <see cref="Write"/> for a merge over an older value: the chunk count and the truncation flag are always written,
+    /// so chunks an older, longer value left behind are not read back. Nothing is written for a null value.
+    /// </summary>
+    public static void WriteReplacing(TableEntity entity, string name, string? value, int maxChunks)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        Write(entity, name, value, maxChunks);
+        entity.TryAdd(name + "Chunks", 1);
+        entity.TryAdd(name + "Truncated", false);
+    }
+
     public static string? Read(TableEntity entity, string name)
     {
         var first = entity.GetString(name);

@@ -11,6 +11,14 @@ public interface IAuthorizerRegistry
     /// <summary>Inserts or replaces; with an ETag, only if it still matches. Returns the stored entry, or null on a stale ETag.</summary>
     Task<AuthorizerRecord?> TryUpsertAsync(AuthorizerRecord record, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Sets the last known domain lists (JSON; a null list is left as it is) and when they were seen on an existing entry,
+    /// in one write that reads nothing and leaves every other field alone. False when there is no entry, or when this
+    /// registry cannot write part of an entry (the default): the caller then reads the entry and replaces it.
+    /// </summary>
+    Task<bool> TryMergeDomainsAsync(string appId, string? serverDomains, string? webviewDomains, DateTimeOffset observedAt, CancellationToken cancellationToken = default) =>
+        Task.FromResult(false);
+
     /// <summary>Every authorizer in <paramref name="state"/>, paged.</summary>
     Task<Page<AuthorizerRecord>> ListAsync(AuthorizerState state, int pageSize, string? continuation, CancellationToken cancellationToken = default);
 

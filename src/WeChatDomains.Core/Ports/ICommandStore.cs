@@ -35,8 +35,11 @@ public interface ICommandStore
     /// <summary>Deferred commands woken by the timer whose next attempt is at or before <paramref name="now"/>.</summary>
     Task<IReadOnlyList<CommandRecord>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 
-    /// <summary>The unfinished commands of one order lane (authorizer and api), oldest receipt first.</summary>
-    Task<IReadOnlyList<string>> ListLaneAsync(string authorizerKey, string api, int max, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The unfinished commands of one order lane (authorizer and api), oldest receipt first; with <paramref name="aheadOf"/>,
+    /// only those received before that command (the listing stops at it, so a command alone in its lane costs no read).
+    /// </summary>
+    Task<IReadOnlyList<string>> ListLaneAsync(string authorizerKey, string api, int max, string? aheadOf = null, CancellationToken cancellationToken = default);
 
     /// <summary>Counts of Failed and Deferred commands (for health).</summary>
     Task<(int Failed, int Deferred)> CountProblemsAsync(CancellationToken cancellationToken = default);

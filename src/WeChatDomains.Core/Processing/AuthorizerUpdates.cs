@@ -15,17 +15,25 @@ public sealed class AuthorizerUpdates(IAuthorizerRegistry registry, TimeProvider
         UpdateAsync(appId, a => a with { State = AuthorizerState.NeedsReauthorization, LastRefreshErrorCode = errorCode, LastRefreshError = "WeChat refused the authorization" }, cancellationToken);
 
     /// <summary>Keeps the domain lists a successful call returned as the authorizer's last known domains.</summary>
-    public Task RecordDomainsAsync(string appId, object response, CancellationToken cancellationToken)
+    public Task RecordDomainsAsync(string appId, object response, CancellationToken cancellationToken) => response switch
+    {
+        ServerDomains server => RecordAsync(appId, Json(server), null, cancellationToken),
+        EffectiveDomains effective => RecordAsync(appId, Json(effective.Effective), null, cancellationToken),
+        WebviewDomains webview when webview.WebviewDomain.Count > 0 => RecordAsync(appId, null, Json(webview.WebviewDomain), cancellationToken),
+        EffectiveWebviewDomains effective => RecordAsync(appId, null, Json(effective.Effective), cancellationToken),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task RecordAsync(string appId, string? serverDomains, string? webviewDomains, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return response switch
+        if (!await registry.TryMergeDomainsAsync(appId, serverDomains, webviewDomains, now, cancellationToken))
         {
-            ServerDomains server => UpdateAsync(appId, a => a with { ServerDomains = Json(server), DomainsObservedAt = now }, cancellationToken),
-            EffectiveDomains effective => UpdateAsync(appId, a => a with { ServerDomains = Json(effective.Effective), DomainsObservedAt = now }, cancellationToken),
-            WebviewDomains webview when webview.WebviewDomain.Count > 0 => UpdateAsync(appId, a => a with { WebviewDomains = Json(webview.WebviewDomain), DomainsObservedAt = now }, cancellationToken),
-            EffectiveWebviewDomains effective => UpdateAsync(appId, a => a with { WebviewDomains = Json(effective.Effective), DomainsObservedAt = now }, cancellationToken),
-            _ => Task.CompletedTask,
-        };
+            await UpdateAsync(
+                appId,
+                a => a with { ServerDomains = serverDomains ?? a.ServerDomains, WebviewDomains = webviewDomains ?? a.WebviewDomains, DomainsObservedAt = now },
+                cancellationToken);
+        }
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, ResponseJson.Options);

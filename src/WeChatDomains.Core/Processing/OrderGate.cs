@@ -15,14 +15,9 @@ public sealed class OrderGate(ICommandStore store, TimeProvider time, Processing
     /// <summary>The earlier unfinished command that holds the command of <paramref name="header"/> back, or null when it may run.</summary>
     public async Task<CommandRecord?> FindBlockerAsync(CommandHeader header, CancellationToken cancellationToken)
     {
-        var lane = await store.ListLaneAsync(header.LaneKey, header.Api, LaneLookahead, cancellationToken);
-        foreach (var commandId in lane)
+        var ahead = await store.ListLaneAsync(header.LaneKey, header.Api, LaneLookahead, aheadOf: header.CommandId, cancellationToken);
+        foreach (var commandId in ahead)
         {
-            if (string.Equals(commandId, header.CommandId, StringComparison.Ordinal))
-            {
-                return null;
-            }
-
             var earlier = await store.GetAsync(commandId, cancellationToken);
             if (earlier is not null && !earlier.State.IsFinal())
             {
@@ -43,7 +38,7 @@ public sealed class OrderGate(ICommandStore store, TimeProvider time, Processing
     /// <summary>After <paramref name="finished"/> ended, makes the next command of its lane due at once if it was held back.</summary>
     public async Task NudgeNextAsync(CommandHeader finished, CancellationToken cancellationToken)
     {
-        var lane = await store.ListLaneAsync(finished.LaneKey, finished.Api, 2, cancellationToken);
+        var lane = await store.ListLaneAsync(finished.LaneKey, finished.Api, 2, cancellationToken: cancellationToken);
         foreach (var commandId in lane)
         {
             if (string.Equals(commandId, finished.CommandId, StringComparison.Ordinal))

@@ -86,6 +86,55 @@ public sealed class TableAuthorizerRegistryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task TryMergeDomainsAsync_Existing_SetsDomainsAndKeepsEverythingElse()
+    {
+        var sut = CreateSut();
+        var stored = (await sut.TryUpsertAsync(Authorizer("wxaaaaaaaaaaaaaaa1") with
+        {
+            State = AuthorizerState.NeedsReauthorization,
+            AccessTokenExpiresAt = T0.AddHours(2),
+            PermissionSetIds = [17],
+            WebviewDomains = """["https://old.example.com"]""",
+        }))!;
+
+        var merged = await sut.TryMergeDomainsAsync(stored.AppId, """{"requestdomain":["https://api.example.com"]}""", null, T0.AddMinutes(1));
+        var read = (await sut.GetAsync(stored.AppId))!;
+
+        Assert.True(merged);
+        Assert.Equal("""{"requestdomain":["https://api.example.com"]}""", read.ServerDomains);
+        Assert.Equal("""["https://old.example.com"]""", read.WebviewDomains);
+        Assert.Equal(T0.AddMinutes(1), read.DomainsObservedAt);
+        Assert.Equal(AuthorizerState.NeedsReauthorization, read.State);
+        Assert.Equal(T0.AddHours(2), read.AccessTokenExpiresAt);
+        Assert.Equal([17], read.PermissionSetIds);
+    }
+
+    [Fact]
+    public async Task TryMergeDomainsAsync_ShorterAfterChunkedValue_ReadsBackTheShorterOne()
+    {
+        var sut = CreateSut();
+        var appId = "wxaaaaaaaaaaaaaaa2";
+        var longList = "[" + string.Join(",", Enumerable.Range(0, 4000).Select(i => $"\"https://d{i}.example.com\"")) + "]";
+        await sut.TryUpsertAsync(Authorizer(appId) with { ServerDomains = longList });
+
+        await sut.TryMergeDomainsAsync(appId, """{"requestdomain":[]}""", null, T0);
+
+        Assert.True(longList.Length > 64_000);
+        Assert.Equal("""{"requestdomain":[]}""", (await sut.GetAsync(appId))!.ServerDomains);
+    }
+
+    [Fact]
+    public async Task TryMergeDomainsAsync_NoEntry_ReturnsFalseAndCreatesNothing()
+    {
+        var sut = CreateSut();
+
+        var merged = await sut.TryMergeDomainsAsync("wxaaaaaaaaaaaaaaa3", "{}", null, T0);
+
+        Assert.False(merged);
+        Assert.Null(await sut.GetAsync("wxaaaaaaaaaaaaaaa3"));
+    }
+
+    [Fact]
     public async Task GetLedgerAsync_NoneStored_ReturnsZeroWithoutETag()
     {
         var ledger = await CreateSut().GetLedgerAsync("wxaaaaaaaaaaaaaaa1", "2025-03");
