@@ -14,7 +14,7 @@ public static class WeChatServiceCollectionExtensions
     /// <see cref="WeChatClient"/>), <see cref="WeChatClientOptions"/> validated at start-up, and
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already registered. The HTTP client has
     /// no resilience handler and no default HttpClient logging: the pipeline owns retries and the client logs one
-    /// redacted line per call. Bind configuration with <c>services.AddOptions&lt;WeChatClientOptions&gt;().BindConfiguration(…)</c>.
+    /// redacted line per call. <see cref="WeChatClientOptions.MaxConcurrentCalls"/> caps the requests in flight. Bind configuration with <c>services.AddOptions&lt;WeChatClientOptions&gt;().BindConfiguration(…)</c>.
     /// </summary>
     /// <returns>The HTTP client builder, for transport settings (a primary handler, for instance).</returns>
     public static IHttpClientBuilder AddWeChatClient(this IServiceCollection services, Action<WeChatClientOptions>? configure = null)
@@ -33,8 +33,11 @@ public static class WeChatServiceCollectionExtensions
             WeChatResiliencePipeline.Configure(builder, clientOptions, context.ServiceProvider.GetRequiredService<TimeProvider>());
         });
 
+        services.TryAddSingleton<WeChatCallSlots>();
+        services.TryAddTransient<CallLimitHandler>();
         var httpClient = services
             .AddHttpClient<IWeChatClient, WeChatClient>(static http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<CallLimitHandler>()
             .RemoveAllLoggers();
 #pragma warning disable EXTEXP0001 // Guards against resilience handlers added by ConfigureHttpClientDefaults: one owner per failure.
         return httpClient.RemoveAllResilienceHandlers();

@@ -21,6 +21,9 @@ public static class WeChatClientConstants
     /// <summary>The most retries the options accept.</summary>
     public const int MaxRetryCount = 10;
 
+    /// <summary>The largest <see cref="WeChatClientOptions.MaxConcurrentCalls"/> the options accept.</summary>
+    public const int MaxConcurrentCallsLimit = 10_000;
+
     /// <summary>Key of the client's resilience pipeline in the Polly registry.</summary>
     public const string PipelineKey = "WeChatDomains.WeChatClient";
 

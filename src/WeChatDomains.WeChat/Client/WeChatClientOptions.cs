@@ -27,6 +27,14 @@ public sealed class WeChatClientOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan MaxDelay { get; set; } = WeChatClientConstants.DefaultMaxDelay;
 
+    /// <summary>
+    /// The most HTTP requests to WeChat in flight at once in this process, token calls included (default 0: no cap
+    /// beyond the callers' own). Lets a host keep more commands in flight than it lets call WeChat, so storage work
+    /// overlaps the calls while WeChat never sees more than this many at a time.
+    /// </summary>
+    [Range(0, WeChatClientConstants.MaxConcurrentCallsLimit)]
+    public int MaxConcurrentCalls { get; set; }
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -16,6 +16,7 @@ public sealed class WeChatClientOptionsTests
         Assert.Equal(WeChatClientConstants.DefaultRetryCount, options.RetryCount);
         Assert.Equal(WeChatClientConstants.DefaultBaseDelay, options.BaseDelay);
         Assert.Equal(WeChatClientConstants.DefaultMaxDelay, options.MaxDelay);
+        Assert.Equal(0, options.MaxConcurrentCalls);
     }
 
     [Fact]
@@ -33,6 +34,7 @@ public sealed class WeChatClientOptionsTests
     [InlineData(nameof(WeChatClientOptions.AttemptTimeout))]
     [InlineData(nameof(WeChatClientOptions.BaseDelay))]
     [InlineData(nameof(WeChatClientOptions.BaseUrl))]
+    [InlineData(nameof(WeChatClientOptions.MaxConcurrentCalls))]
     public void AddWeChatClient_InvalidOption_FailsStartupValidation(string property)
     {
         using var provider = CreateProvider(options =>
@@ -42,6 +44,7 @@ public sealed class WeChatClientOptionsTests
                 case nameof(WeChatClientOptions.RetryCount): options.RetryCount = WeChatClientConstants.MaxRetryCount + 1; break;
                 case nameof(WeChatClientOptions.AttemptTimeout): options.AttemptTimeout = TimeSpan.Zero; break;
                 case nameof(WeChatClientOptions.BaseDelay): options.BaseDelay = TimeSpan.FromMinutes(2); break;
+                case nameof(WeChatClientOptions.MaxConcurrentCalls): options.MaxConcurrentCalls = -1; break;
                 default: options.BaseUrl = new Uri("ftp://api.weixin.qq.com"); break;
             }
         });
