@@ -11,7 +11,7 @@ namespace WeChatDomains.Bench.Scenarios.StorageCost;
 /// between 80 % and 100 % of <c>depth</c>. A receive of 32 can only run as many at once as a fifth of the messages allows
 /// (3 at 500).
 /// </summary>
-internal sealed class QueueCosts(QueueClient queue, int depth, int azuritePid)
+internal sealed class QueueCosts(QueueClient queue, int depth, int azuritePid, bool quiet = false)
 {
     private const int ReceiveBatch = 32;
     private const int DeletesPerCycle = 256;
@@ -52,10 +52,15 @@ internal sealed class QueueCosts(QueueClient queue, int depth, int azuritePid)
         }
         while (receive.Wall + delete.Wall + send.Wall < budget);
 
+        await queue.DeleteAsync();
+        if (quiet)
+        {
+            return;
+        }
+
         var size = depth.ToString("N0", CultureInfo.InvariantCulture);
         send.Print($"queue send (~{size} waiting)");
         receive.Print($"queue receive of 32, {Math.Min(concurrency, receives)} at once ({size} waiting)" + (shortBatches > 0 ? $", {shortBatches} short batches" : string.Empty));
         delete.Print($"queue delete (~{size} waiting)");
-        await queue.DeleteAsync();
     }
 }

@@ -9,7 +9,7 @@ namespace WeChatDomains.Bench.Scenarios.StorageCost;
 /// replaces and queries leave the size alone; inserts and transactions (each adds one entity) run in rounds of a tenth
 /// of the table whose new entities are deleted, untimed, after each round, so the table stays within 10 % of its size.
 /// </summary>
-internal sealed class TableCosts(TableClient table, int rows, int azuritePid)
+internal sealed class TableCosts(TableClient table, int rows, int azuritePid, bool quiet = false)
 {
     private const int RowsPerPartition = 10;
     private static readonly string Payload = new('x', 440);
@@ -89,6 +89,9 @@ internal sealed class TableCosts(TableClient table, int rows, int azuritePid)
             }
         }
         while (tally.Wall < budget);
-        tally.Print(what);
+        if (!quiet)
+        {
+            tally.Print(what);
+        }
     }
 }
