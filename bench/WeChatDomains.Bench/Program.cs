@@ -13,9 +13,11 @@ internal static class BenchProgram
 {
     private const string Usage = """
         usage: WeChatDomains.Bench <scenario> [options]
-          throughput  --commands 5000 --latency-ms 50 --concurrency 32 --authorizers 500
+          throughput  --commands 5000 --latency-ms 50 --concurrency 32 --authorizers 500 --window 256
+                      (window: most commands submitted ahead of the sandbox; default 8 x concurrency, 0 = one burst)
           sweep       --authorizers 10000 --latency-ms 50 --hours 24
           memory      (throughput and sweep at their defaults; peak memory of each)
+          storage     (Azurite's CPU per table and queue operation at concurrency 32, by table size and queue depth)
           overhead    --commands 5000 --concurrency 32
           drill-faults   --commands 2000 --fault-rate 0.3
           drill-kill     --commands 1000 --kills 5
@@ -39,17 +41,23 @@ internal static class BenchProgram
         {
             case "throughput":
                 var commands = options.Int("commands", 5000);
+                var concurrency = options.Int("concurrency", 32);
                 ThroughputScenario.Print(await ThroughputScenario.RunAsync(
-                    commands, options.Int("latency-ms", 50), options.Int("concurrency", 32), options.Int("authorizers", Math.Max(1, commands / 10))));
+                    commands, options.Int("latency-ms", 50), concurrency, options.Int("authorizers", Math.Max(1, commands / 10)),
+                    options.Int("window", ThroughputScenario.DefaultWindowPerConcurrency * concurrency)));
                 return 0;
             case "sweep":
                 SweepScenario.Print(await SweepScenario.RunAsync(options.Int("authorizers", 10_000), options.Int("latency-ms", 50), options.Double("hours", 24)));
+                return 0;
+            case "storage":
+                await StorageCostScenario.RunAsync();
                 return 0;
             case "overhead":
                 OverheadScenario.Print(await OverheadScenario.RunAsync(options.Int("commands", 5000), options.Int("concurrency", 32)));
                 return 0;
             case "memory":
-                var throughput = await ThroughputScenario.RunAsync(options.Int("commands", 5000), 50, 32, options.Int("commands", 5000) / 10);
+                var throughput = await ThroughputScenario.RunAsync(
+                    options.Int("commands", 5000), 50, 32, options.Int("commands", 5000) / 10, ThroughputScenario.DefaultWindowPerConcurrency * 32);
                 var sweep = await SweepScenario.RunAsync(10_000, 50, 24);
                 ThroughputScenario.Print(throughput);
                 SweepScenario.Print(sweep);
