@@ -7,7 +7,9 @@ namespace WeChatDomains.Host.Intake;
 /// <summary>
 /// Takes command messages off the Storage Queue and hands each to Core, at most
 /// <see cref="IntakeOptions.MaxConcurrency"/> at a time and one at a time per session key (authorizer), then settles
-/// it as its <see cref="Disposition"/> says. On shutdown it stops receiving, releases the messages still waiting for
+/// it as its <see cref="Disposition"/> says. It receives a full batch whenever it has run out of received messages, and
+/// starts the ones beyond the free slots as slots free up, so a busy intake pays one receive per batch, not one per
+/// message. On shutdown it stops receiving, releases the received messages not started yet and those still waiting for
 /// their authorizer at once, gives running ones <see cref="IntakeOptions.ShutdownGrace"/> to finish, then cancels and
 /// releases them (visible again at once, not after the visibility timeout).
 /// </summary>
@@ -30,32 +32,36 @@ public sealed class IntakeService(
         Log.IntakeStarted(logger, _options.MaxConcurrency, receiver.VisibilityTimeout);
 
         var idle = _options.PollInterval;
+        var received = new Queue<QueuedCommand>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var taken = await TakeSlotsAsync(slots, stoppingToken);
-            if (taken == 0)
+            if (!await TakeSlotAsync(slots, stoppingToken))
             {
                 break;
             }
 
-            var batch = await ReceiveAsync(taken, stoppingToken);
-            var unused = taken - batch.Count;
-            if (unused > 0)
+            if (received.Count == 0)
             {
-                slots.Release(unused);
+                foreach (var message in await ReceiveAsync(StorageQueueConstants.MaxBatchSize, stoppingToken))
+                {
+                    received.Enqueue(message);
+                }
             }
 
-            if (batch.Count == 0)
+            if (!received.TryDequeue(out var next))
             {
+                slots.Release();
                 idle = await IdleAsync(idle, stoppingToken);
                 continue;
             }
 
             idle = _options.PollInterval;
-            foreach (var message in batch)
-            {
-                _ = RunAsync(message, slots, abort.Token, stoppingToken);
-            }
+            _ = RunAsync(next, slots, abort.Token, stoppingToken);
+        }
+
+        foreach (var message in received)
+        {
+            await ReleaseAsync(message, TimeSpan.Zero, "the host is stopping");
         }
 
         for (var i = 0; i < _options.MaxConcurrency; i++)
@@ -66,24 +72,17 @@ public sealed class IntakeService(
         Log.IntakeStopped(logger);
     }
 
-    private static async Task<int> TakeSlotsAsync(SemaphoreSlim slots, CancellationToken stoppingToken)
+    private static async Task<bool> TakeSlotAsync(SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         try
         {
             await slots.WaitAsync(stoppingToken);
+            return true;
         }
         catch (OperationCanceledException)
         {
-            return 0;
+            return false;
         }
-
-        var taken = 1;
-        while (taken < StorageQueueConstants.MaxBatchSize && slots.Wait(0, CancellationToken.None))
-        {
-            taken++;
-        }
-
-        return taken;
     }
 
     private async Task<IReadOnlyList<QueuedCommand>> ReceiveAsync(int max, CancellationToken stoppingToken)
