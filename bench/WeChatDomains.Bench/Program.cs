@@ -13,7 +13,8 @@ internal static class BenchProgram
 {
     private const string Usage = """
         usage: WeChatDomains.Bench <scenario> [options]
-          throughput  --commands 5000 --latency-ms 50 --concurrency 32 --authorizers 500 --window 256
+          throughput  --commands 5000 --latency-ms 50 --concurrency 32 --authorizers 500 --window 256 --in-flight 128
+                      (concurrency: WeChat calls at once; in-flight: commands in the Host's intake, default 4 x concurrency)
                       (window: most commands submitted ahead of the sandbox; default 8 x concurrency, 0 = one burst)
           sweep       --authorizers 10000 --latency-ms 50 --hours 24
           memory      (throughput and sweep at their defaults; peak memory of each)
@@ -44,7 +45,8 @@ internal static class BenchProgram
                 var concurrency = options.Int("concurrency", 32);
                 ThroughputScenario.Print(await ThroughputScenario.RunAsync(
                     commands, options.Int("latency-ms", 50), concurrency, options.Int("authorizers", Math.Max(1, commands / 10)),
-                    options.Int("window", ThroughputScenario.DefaultWindowPerConcurrency * concurrency)));
+                    options.Int("window", ThroughputScenario.DefaultWindowPerConcurrency * concurrency),
+                    options.Int("in-flight", ThroughputScenario.DefaultInFlightPerConcurrency * concurrency)));
                 return 0;
             case "sweep":
                 SweepScenario.Print(await SweepScenario.RunAsync(options.Int("authorizers", 10_000), options.Int("latency-ms", 50), options.Double("hours", 24)));

@@ -139,6 +139,17 @@ internal sealed class BenchWorld : IAsyncDisposable
         return records;
     }
 
+    /// <summary>Waits until the command queue holds no message (one cheap call per poll).</summary>
+    public async Task WaitQueueDrainedAsync(TimeSpan limit)
+    {
+        var queue = Queue;
+        await Poll.UntilAsync(
+            async () => (await Poll.RetryAsync(() => queue.GetPropertiesAsync(), limit)).Value.ApproximateMessagesCount == 0,
+            limit,
+            "the command queue drains",
+            TimeSpan.FromMilliseconds(200));
+    }
+
     /// <summary>
     /// Waits until every command is in a final state; returns the records. It watches the queue's message count (one
     /// cheap call) until the queue drains, and only then reads records, so the waiting does not load Azurite.
@@ -146,12 +157,7 @@ internal sealed class BenchWorld : IAsyncDisposable
     public async Task<IReadOnlyDictionary<string, CommandRecord?>> WaitAllFinalAsync(IReadOnlyCollection<string> commandIds, TimeSpan limit)
     {
         var started = TimeProvider.System.GetTimestamp();
-        var queue = Queue;
-        await Poll.UntilAsync(
-            async () => (await Poll.RetryAsync(() => queue.GetPropertiesAsync(), limit)).Value.ApproximateMessagesCount == 0,
-            limit,
-            "the command queue drains",
-            TimeSpan.FromMilliseconds(200));
+        await WaitQueueDrainedAsync(limit);
         var pending = new HashSet<string>(commandIds, StringComparer.Ordinal);
         await Poll.UntilAsync(
             async () =>

@@ -10,9 +10,16 @@ namespace WeChatDomains.Bench.Scenarios;
 /// <summary>What the throughput scenario measured.</summary>
 internal sealed record ThroughputResult(
     int Commands, int Concurrency, int LatencyMs, int Durable, int Succeeded, double CommandsPerSecond, double BareCallsPerSecond,
-    string SubmissionToFinal, string ReceiptToFinal, double HostPeakRssMiB, double HostCpuMsPerCommand, int Window, long DeepestBacklog)
+    string SubmissionToFinal, string ReceiptToFinal, double HostPeakRssMiB, double HostCpuMsPerCommand, int Window, long DeepestBacklog, int InFlight,
+    double AzuriteCpuMsPerCommand, double BenchCpuMsPerCommand)
 {
     public double Bound => Concurrency * 1000.0 / LatencyMs;
+
+    /// <summary>CPU time per command of every process of the run: the Host, Azurite, and the bench (sandbox, submitters).</summary>
+    public double CpuMsPerCommand => HostCpuMsPerCommand + AzuriteCpuMsPerCommand + BenchCpuMsPerCommand;
+
+    /// <summary>Commands/s the machine's cores could carry at that CPU cost per command, were nothing else the limit.</summary>
+    public double CpuBound => Environment.ProcessorCount * 1000.0 / CpuMsPerCommand;
 }
 
 /// <summary>
@@ -31,20 +38,32 @@ internal sealed record ThroughputResult(
 /// </summary>
 internal static class ThroughputScenario
 {
-    /// <summary>The default window is this many commands per unit of intake concurrency.</summary>
+    /// <summary>The default window is this many commands per concurrent WeChat call.</summary>
     public const int DefaultWindowPerConcurrency = 8;
+
+    /// <summary>The Host's intake keeps this many commands in flight per concurrent WeChat call by default.</summary>
+    public const int DefaultInFlightPerConcurrency = 4;
 
     private static readonly string[] WebviewDomains = ["https://shop.example.com"];
 
     /// <summary>
-    /// Runs the scenario; <paramref name="window"/> bounds how far submission runs ahead of the sandbox (0: one burst,
-    /// null: <see cref="DefaultWindowPerConcurrency"/> x <paramref name="concurrency"/>).
+    /// Runs the scenario: at most <paramref name="concurrency"/> calls to WeChat at once (<c>WeChatClient:MaxConcurrentCalls</c>),
+    /// <paramref name="inFlight"/> commands in the Host's intake at once (<c>Intake:MaxConcurrency</c>; null:
+    /// <see cref="DefaultInFlightPerConcurrency"/> x <paramref name="concurrency"/>), so storage work overlaps the calls;
+    /// <paramref name="window"/> bounds how far submission runs ahead of the sandbox (0: one burst, null:
+    /// <see cref="DefaultWindowPerConcurrency"/> x <paramref name="concurrency"/>).
     /// </summary>
-    public static async Task<ThroughputResult> RunAsync(int commands, int latencyMs, int concurrency, int authorizers, int? window = null)
+    public static async Task<ThroughputResult> RunAsync(int commands, int latencyMs, int concurrency, int authorizers, int? window = null, int? inFlight = null)
     {
         var backlogWindow = window ?? DefaultWindowPerConcurrency * concurrency;
+        var inFlightCommands = inFlight ?? DefaultInFlightPerConcurrency * concurrency;
         var limit = TimeSpan.FromSeconds(120 + commands / 20.0);
-        await using var world = await BenchWorld.StartAsync(s => s with { IntakeConcurrency = concurrency, LogLevel = "Warning" });
+        await using var world = await BenchWorld.StartAsync(s => s with
+        {
+            IntakeConcurrency = inFlightCommands,
+            LogLevel = "Warning",
+            Extra = new(StringComparer.Ordinal) { ["WeChatClient__MaxConcurrentCalls"] = concurrency.ToString(CultureInfo.InvariantCulture) },
+        });
         var appIds = await world.OnboardAsync(authorizers, domains: 0);
         await world.Sandbox.SetFaultsAsync(new FaultSettings { Apis = new(StringComparer.Ordinal) { ["*"] = new ApiFaults { LatencyMs = latencyMs } } });
 
@@ -71,12 +90,13 @@ internal static class ThroughputScenario
 
         var deepestBacklog = gate.DeepestBacklog;
 
-        var records = await world.WaitAllFinalAsync(ids, limit);
-        var wall = TimeProvider.System.GetElapsedTime(started);
+        // CPU is read when the queue has drained, before the records are read back, so it is the run's alone.
+        await world.WaitQueueDrainedAsync(limit);
         var cpu = world.Host.CpuTime - cpuBefore;
         var azuriteCpu = ProcessStats.CpuTime(world.Azurite.ProcessId) - azuriteBefore;
         var benchCpu = ProcessStats.CpuTime(Environment.ProcessId) - benchBefore;
-        Figures.Print($"  (CPU per command: Azurite {Figures.F(azuriteCpu.TotalMilliseconds / commands, "F2")} ms, bench process with the sandbox {Figures.F(benchCpu.TotalMilliseconds / commands, "F2")} ms)");
+        var records = await world.WaitAllFinalAsync(ids, limit);
+        var wall = TimeProvider.System.GetElapsedTime(started);
 
         var durable = records.Values.Where(r => r is not null).Select(r => r!).ToArray();
         var first = durable.Min(r => r.ReceivedAt ?? r.CreatedAt);
@@ -89,20 +109,23 @@ internal static class ThroughputScenario
             commands, concurrency, latencyMs, durable.Length, durable.Count(r => r.State == CommandState.Succeeded), perSecond, bare,
             Figures.Latencies(durable.Select(r => r.CompletedAt!.Value - r.CreatedAt)),
             Figures.Latencies(durable.Select(r => r.CompletedAt!.Value - (r.ReceivedAt ?? r.CreatedAt))),
-            world.Host.PeakRssMiB, cpu.TotalMilliseconds / commands, backlogWindow, deepestBacklog);
+            world.Host.PeakRssMiB, cpu.TotalMilliseconds / commands, backlogWindow, deepestBacklog, inFlightCommands,
+            azuriteCpu.TotalMilliseconds / commands, benchCpu.TotalMilliseconds / commands);
     }
 
     public static void Print(ThroughputResult r)
     {
-        Figures.Print($"throughput: {r.Commands} commands, intake concurrency {r.Concurrency}, sandbox latency {r.LatencyMs} ms");
+        Figures.Print($"throughput: {r.Commands} commands, at most {r.Concurrency} WeChat calls at once (Host intake: {r.InFlight} commands in flight), sandbox latency {r.LatencyMs} ms");
         Figures.Print($"  backlog window: {(r.Window > 0 ? r.Window.ToString(CultureInfo.InvariantCulture) : "none (one burst)")}; deepest backlog seen (submitted, not yet at the sandbox): {r.DeepestBacklog}");
         Figures.Print($"  commands/s (first receipt to last completion): {Figures.F(r.CommandsPerSecond)}");
         Figures.Print($"  bound C/latency: {Figures.F(r.Bound)}/s -> ratio {Figures.F(r.CommandsPerSecond / r.Bound, "F2")}");
         Figures.Print($"  bare HTTP, {r.Concurrency} loops, same sandbox and mix: {Figures.F(r.BareCallsPerSecond)} calls/s -> ratio {Figures.F(r.CommandsPerSecond / r.BareCallsPerSecond, "F2")}");
+        Figures.Print($"  CPU per command: Host {Figures.F(r.HostCpuMsPerCommand, "F2")} ms + Azurite {Figures.F(r.AzuriteCpuMsPerCommand, "F2")} ms + bench process (sandbox, submitters) {Figures.F(r.BenchCpuMsPerCommand, "F2")} ms = {Figures.F(r.CpuMsPerCommand, "F2")} ms");
+        Figures.Print($"  CPU bound, {Environment.ProcessorCount} cores / CPU per command: {Figures.F(r.CpuBound)}/s -> ratio {Figures.F(r.CommandsPerSecond / r.CpuBound, "F2")}");
         Figures.Print($"  latency submission->final: {r.SubmissionToFinal}");
         Figures.Print($"  latency receipt->final:    {r.ReceiptToFinal}");
         Figures.Print($"  durable in Table Storage: {r.Durable}/{r.Commands} read back, {r.Succeeded} Succeeded");
-        Figures.Print($"  Host peak RSS (VmHWM): {Figures.F(r.HostPeakRssMiB)} MiB; Host CPU per command: {Figures.F(r.HostCpuMsPerCommand, "F2")} ms");
+        Figures.Print($"  Host peak RSS (VmHWM): {Figures.F(r.HostPeakRssMiB)} MiB");
     }
 
     /// <summary>Calls of the two apis the commands make, as the sandbox counts them (on arrival).</summary>
