@@ -56,7 +56,7 @@ public sealed class PushReceiverTests : IDisposable
     {
         var (push, body) = _crypto.Seal(TicketXml(Now), "1718000000", "nonce1", TokenTestHost.ComponentAppId);
 
-        var receipt = await CreateSut().ReceiveAsync("0" + push.MsgSignature[1..], push.Timestamp, push.Nonce, body);
+        var receipt = await CreateSut().ReceiveAsync((push.MsgSignature[0] == '0' ? "1" : "0") + push.MsgSignature[1..], push.Timestamp, push.Nonce, body);
 
         Assert.Equal(PushReply.Unauthorized, receipt.Reply);
         Assert.Empty(_host.Vault.Writes);
