@@ -7,9 +7,7 @@ namespace WeChatDomains.Host.Intake;
 /// <summary>
 /// Takes command messages off the Storage Queue and hands each to Core, at most
 /// <see cref="IntakeOptions.MaxConcurrency"/> at a time and one at a time per session key (authorizer), then settles
-/// it as its <see cref="Disposition"/> says. It receives a full batch whenever it has run out of received messages, and
-/// starts the ones beyond the free slots as slots free up, so a busy intake pays one receive per batch, not one per
-/// message. On shutdown it stops receiving, releases the received messages not started yet and those still waiting for
+/// it as its <see cref="Disposition"/> says. On shutdown it stops receiving, releases the messages still waiting for
 /// their authorizer at once, gives running ones <see cref="IntakeOptions.ShutdownGrace"/> to finish, then cancels and
 /// releases them (visible again at once, not after the visibility timeout).
 /// </summary>
@@ -32,36 +30,32 @@ public sealed class IntakeService(
         Log.IntakeStarted(logger, _options.MaxConcurrency, receiver.VisibilityTimeout);
 
         var idle = _options.PollInterval;
-        var received = new Queue<QueuedCommand>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (!await TakeSlotAsync(slots, stoppingToken))
+            var taken = await TakeSlotsAsync(slots, stoppingToken);
+            if (taken == 0)
             {
                 break;
             }
 
-            if (received.Count == 0)
+            var batch = await ReceiveAsync(taken, stoppingToken);
+            var unused = taken - batch.Count;
+            if (unused > 0)
             {
-                foreach (var message in await ReceiveAsync(StorageQueueConstants.MaxBatchSize, stoppingToken))
-                {
-                    received.Enqueue(message);
-                }
+                slots.Release(unused);
             }
 
-            if (!received.TryDequeue(out var next))
+            if (batch.Count == 0)
             {
-                slots.Release();
                 idle = await IdleAsync(idle, stoppingToken);
                 continue;
             }
 
             idle = _options.PollInterval;
-            _ = RunAsync(next, slots, abort.Token, stoppingToken);
-        }
-
-        foreach (var message in received)
-        {
-            await ReleaseAsync(message, TimeSpan.Zero, "the host is stopping");
+            foreach (var message in batch)
+            {
+                _ = RunAsync(message, slots, abort.Token, stoppingToken);
+            }
         }
 
         for (var i = 0; i < _options.MaxConcurrency; i++)
@@ -72,17 +66,24 @@ public sealed class IntakeService(
         Log.IntakeStopped(logger);
     }
 
-    private static async Task<bool> TakeSlotAsync(SemaphoreSlim slots, CancellationToken stoppingToken)
+    private static async Task<int> TakeSlotsAsync(SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         try
         {
             await slots.WaitAsync(stoppingToken);
-            return true;
         }
         catch (OperationCanceledException)
         {
-            return false;
+            return 0;
         }
+
+        var taken = 1;
+        while (taken < StorageQueueConstants.MaxBatchSize && slots.Wait(0, CancellationToken.None))
+        {
+            taken++;
+        }
+
+        return taken;
     }
 
     private async Task<IReadOnlyList<QueuedCommand>> ReceiveAsync(int max, CancellationToken stoppingToken)

@@ -161,32 +161,4 @@ public sealed class IntakeServiceTests(AzuriteFixture azurite)
         Assert.Equal(2, again.DequeueCount);
         bed.Service.Dispose();
     }
-
-    [Fact]
-    public async Task OneSlot_ReceivesTheBatchAndStopReleasesTheMessagesNotStartedAtOnce()
-    {
-        var bed = await IntakeTestBed.CreateAsync(azurite, maxConcurrency: 1);
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        bed.Processor.Setup(p => p.ProcessAsync(It.IsAny<ReceivedMessage>(), It.IsAny<CancellationToken>()))
-            .Returns(async (ReceivedMessage _, CancellationToken ct) =>
-            {
-                started.TrySetResult();
-                await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, ct);
-                return new Disposition.Complete();
-            });
-        await bed.EnqueueAsync("p-1", "wxaaaaaaaaaaaaaaaa");
-        await bed.EnqueueAsync("p-2", "wxbbbbbbbbbbbbbbbb");
-        await bed.EnqueueAsync("p-3", "wxcccccccccccccccc");
-        await bed.Service.StartAsync(CancellationToken.None);
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(20), TimeProvider.System);
-        var visibleWhileRunning = (await bed.Queues.Commands.PeekMessagesAsync(32)).Value.Length;
-
-        await bed.Service.StopAsync(CancellationToken.None);
-
-        var again = await bed.Receiver.ReceiveAsync(32);
-        Assert.Equal(0, visibleWhileRunning);
-        Assert.Equal(3, again.Count);
-        Assert.All(again, m => Assert.Equal(2, m.DequeueCount));
-        bed.Service.Dispose();
-    }
 }
