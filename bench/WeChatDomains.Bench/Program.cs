@@ -23,6 +23,8 @@ internal static class BenchProgram
           drill-faults   --commands 2000 --fault-rate 0.3
           drill-kill     --commands 1000 --kills 5
           drill-azurite  --commands 1000 --restarts 2
+          drill-storage  --commands 2000 --storage-rate 0.1 --fault-rate 0.3
+          drill-outage   --commands 1000 --outage-seconds 60
           drill-corpus
         """;
 
@@ -73,6 +75,12 @@ internal static class BenchProgram
                 return 0;
             case "drill-azurite":
                 (await Drills.DrillRunner.AzuriteAsync(options.Int("commands", 1000), options.Int("restarts", 2), DrillLimit)).Print();
+                return 0;
+            case "drill-storage":
+                (await Drills.DrillRunner.StorageFaultsAsync(options.Int("commands", 2000), options.Double("storage-rate", 0.1), options.Double("fault-rate", 0.3), DrillLimit)).Print();
+                return 0;
+            case "drill-outage":
+                (await Drills.DrillRunner.OutageAsync(options.Int("commands", 1000), TimeSpan.FromSeconds(options.Int("outage-seconds", 60)), DrillLimit)).Print();
                 return 0;
             case "drill-corpus":
                 (await Drills.CorpusDrill.RunAsync(DrillLimit)).Print();

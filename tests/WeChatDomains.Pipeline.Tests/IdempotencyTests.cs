@@ -117,4 +117,27 @@ public sealed class IdempotencyTests(AzuriteFixture azurite)
         Assert.Equal(callsBefore, await harness.CallsAsync(WeChatApi.ModifyDomainDirectly));
         Assert.Equal(1, (await harness.Registry.GetLedgerAsync(SandboxSeed.MiniProgramAppId, "2026-11")).Used);
     }
+
+    [Fact]
+    public async Task Process_AppliedThenMinusOne_IsNotReplayedAndCostsExactlyOneModification_Issue12()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(azurite);
+        // Seed 1 answers -1 after applying (not a dropped connection): the client must not replay the call.
+        await harness.SetFaultsAsync(WeChatApi.ModifyDomainDirectly, new ApiFaults { AppliedThenFail = 1.0 }, seed: 1);
+        var message = PipelineHarness.AddRequestDomain("applied-then-minus-one", api: WeChatApi.ModifyDomainDirectly);
+
+        var first = await harness.ProcessAsync(message);
+        var callsAfterFirst = await harness.CallsAsync(WeChatApi.ModifyDomainDirectly);
+        await harness.Sandbox.ClearFaultsAsync();
+        var retry = Assert.IsType<Disposition.RetryAfter>(first);
+        harness.Time.Advance(retry.Delay);
+        Assert.IsType<Disposition.Complete>(await harness.ProcessAsync(message, deliveryCount: 2));
+
+        var authorizer = await harness.Sandbox.GetAuthorizerAsync();
+        Assert.Equal(1, callsAfterFirst);
+        Assert.Equal(CommandState.Succeeded, (await harness.RecordAsync("applied-then-minus-one")).State);
+        Assert.Equal(1, authorizer.ModificationsThisMonth);
+        Assert.Equal(1, authorizer.AppliedModifications);
+        Assert.Equal(1, (await harness.Registry.GetLedgerAsync(SandboxSeed.MiniProgramAppId, "2026-11")).Used);
+    }
 }

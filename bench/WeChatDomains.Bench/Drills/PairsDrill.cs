@@ -32,16 +32,22 @@ internal static class PairsDrill
             ["Intake__ErrorRetryDelay"] = "00:00:01",
             ["Intake__ShutdownGrace"] = "00:00:01",
             ["Timers__DeferredReleasePeriod"] = "00:00:01",
+            ["Timers__TokenSweepPeriod"] = "00:00:05",
+            ["Timers__RunLease"] = "00:00:06",
         },
     };
 
+    /// <summary>The timers every drill checks are running again once the disruptions are over.</summary>
+    public static readonly string[] Timers = ["host-timer-deferred-release", "host-timer-token-sweep"];
+
     public static async Task<DrillResult> RunAsync(
-        string name, int commands, double faultRate, bool persistentAzurite, Func<BenchWorld, int, Task> disrupt, TimeSpan limit)
+        string name, int commands, double faultRate, bool persistentAzurite, Func<BenchWorld, int, Task> disrupt, TimeSpan limit,
+        Func<HostSettings, HostSettings>? configure = null)
     {
         var started = TimeProvider.System.GetTimestamp();
         var pairs = Math.Min(20, Math.Max(1, commands / 40));
         var authorizers = Math.Max(1, commands / (2 * pairs));
-        await using var world = await BenchWorld.StartAsync(FastRecovery, persistentAzurite);
+        await using var world = await BenchWorld.StartAsync(s => (configure ?? (x => x))(FastRecovery(s)), persistentAzurite);
         var appIds = await world.OnboardAsync(authorizers, domains: pairs);
         if (faultRate > 0)
         {
@@ -49,6 +55,7 @@ internal static class PairsDrill
         }
 
         var all = new List<string>();
+        var afterDisruptions = 0;
         for (var phase = 0; phase < 2; phase++)
         {
             var action = phase == 0 ? "add" : "delete";
@@ -58,10 +65,12 @@ internal static class PairsDrill
                 .ToList();
             var submitting = Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (c, _) => await world.SubmitAsync(c.Json, limit));
             await Task.WhenAll(submitting, disrupt(world, phase));
+            afterDisruptions = world.Host.Logs.Count;
             await world.WaitAllFinalAsync([.. ids.Select(c => c.Id)], limit);
             all.AddRange(ids.Select(c => c.Id));
         }
 
+        var stalled = await TimersStalledAsync(world, afterDisruptions, limit);
         await world.Sandbox.ClearFaultsAsync();
         var records = await world.ReadAllAsync(all);
         long applied = 0;
@@ -78,7 +87,37 @@ internal static class PairsDrill
             name, all.Count,
             records.Values.Where(r => r is not null).GroupBy(r => r!.State.ToString()).ToDictionary(g => g.Key, g => g.Count()),
             records.Values.Count(r => r is null), records.Values.Count(r => r is not null && !r.State.IsFinal()),
-            2L * pairs * authorizers, applied, left, world.Host.Logs.Count, leaks, TimeProvider.System.GetElapsedTime(started));
+            2L * pairs * authorizers, applied, left, world.Host.Logs.Count, leaks, TimeProvider.System.GetElapsedTime(started))
+        {
+            TimersNotRunning = stalled,
+        };
+    }
+
+    /// <summary>
+    /// The timers that completed no run after the log line <paramref name="from"/> (the end of the last disruption),
+    /// waiting up to <paramref name="limit"/> for each: every timer must run again by itself.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> TimersStalledAsync(BenchWorld world, int from, TimeSpan limit)
+    {
+        string[] stalled = Timers;
+        try
+        {
+            await Poll.UntilAsync(
+                () =>
+                {
+                    var lines = world.Host.Logs.Lines.Skip(from).ToList();
+                    stalled = [.. Timers.Where(t => !lines.Any(l => l.Contains($"Timer {t} run completed", StringComparison.Ordinal)))];
+                    return Task.FromResult(stalled.Length == 0);
+                },
+                limit,
+                () => "every timer runs again: " + string.Join(", ", stalled) + " did not");
+        }
+        catch (TimeoutException)
+        {
+            // Reported through TimersNotRunning.
+        }
+
+        return stalled;
     }
 
     /// <summary>Faults on modify_domain adding up to <paramref name="rate"/>: -1, HTTP 5xx, dropped connections, applied-then-failed.</summary>

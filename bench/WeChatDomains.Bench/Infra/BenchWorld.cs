@@ -159,18 +159,25 @@ internal sealed class BenchWorld : IAsyncDisposable
         var started = TimeProvider.System.GetTimestamp();
         await WaitQueueDrainedAsync(limit);
         var pending = new HashSet<string>(commandIds, StringComparer.Ordinal);
+        IReadOnlyDictionary<string, CommandRecord?> last = new Dictionary<string, CommandRecord?>(StringComparer.Ordinal);
         await Poll.UntilAsync(
             async () =>
             {
-                var records = await ReadAllAsync(pending);
-                pending.RemoveWhere(id => records[id] is { } r && r.State.IsFinal());
+                last = await ReadAllAsync(pending);
+                pending.RemoveWhere(id => last[id] is { } r && r.State.IsFinal());
                 return pending.Count == 0;
             },
             limit - TimeProvider.System.GetElapsedTime(started),
-            $"every command is final ({pending.Count} are not: {string.Join(", ", pending.Take(5))})",
+            () => $"every command is final: {pending.Count} of {commandIds.Count} are not ({Unfinished(pending, last)})",
             TimeSpan.FromSeconds(1));
         return await ReadAllAsync(commandIds);
     }
+
+    /// <summary>The unfinished commands by state (missing: no record), with the first ids of each.</summary>
+    private static string Unfinished(IReadOnlyCollection<string> pending, IReadOnlyDictionary<string, CommandRecord?> records) =>
+        string.Join("; ", pending
+            .GroupBy(id => records.GetValueOrDefault(id)?.State.ToString() ?? "missing")
+            .Select(g => $"{g.Key} {g.Count()}: {string.Join(", ", g.Take(5))}"));
 
     public async Task<long> SandboxCallsAsync() => (await Sandbox.GetCallsAsync()).Where(c => !c.Key.StartsWith("api_", StringComparison.Ordinal)).Sum(c => c.Value);
 

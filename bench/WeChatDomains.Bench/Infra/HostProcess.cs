@@ -57,6 +57,7 @@ internal sealed class HostProcess : IAsyncDisposable
             ["ConnectionStrings__Storage"] = settings.StorageConnection,
             ["StorageQueue__QueueName"] = settings.QueueName,
             ["TableStorage__TablePrefix"] = settings.TablePrefix,
+            ["TableStorage__LeaseHolder"] = "bench-host-" + port.ToString(CultureInfo.InvariantCulture),
             ["Api__Key"] = ApiKey,
             ["WeChatClient__BaseUrl"] = settings.WeChatBaseUrl.ToString(),
             ["Platform__AppId"] = SandboxSeed.PlatformAppId,

@@ -5,14 +5,18 @@ internal static class Poll
 {
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
 
-    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan limit, string what, TimeSpan? pause = null)
+    public static Task UntilAsync(Func<Task<bool>> condition, TimeSpan limit, string what, TimeSpan? pause = null) =>
+        UntilAsync(condition, limit, () => what, pause);
+
+    /// <summary>As above; <paramref name="what"/> is read when the wait fails, so it can say what was still missing then.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan limit, Func<string> what, TimeSpan? pause = null)
     {
         var started = TimeProvider.System.GetTimestamp();
         while (!await condition())
         {
             if (TimeProvider.System.GetElapsedTime(started) > limit)
             {
-                throw new TimeoutException($"Timed out after {limit} waiting until {what}.");
+                throw new TimeoutException($"Timed out after {limit} waiting until {what()}.");
             }
 
             await Task.Delay(pause ?? Pause, TimeProvider.System);

@@ -15,6 +15,8 @@ namespace WeChatDomains.Azure.Authorizers;
 /// </summary>
 public sealed class TableAuthorizerRegistry(TableStorageTables tables, ILogger<TableAuthorizerRegistry> logger) : IAuthorizerRegistry
 {
+    private readonly CountedStateIndex _index = new(tables);
+
     private TableClient Table => tables.Authorizers;
 
     /// <inheritdoc />
@@ -70,7 +72,7 @@ public sealed class TableAuthorizerRegistry(TableStorageTables tables, ILogger<T
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {AuthorizerEntityMapper.StatePartition(state)}");
+        var filter = CountedStateIndex.RowsFilter(state);
         var pages = Table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken)
             .AsPages(ContinuationToken.Decode(continuation), pageSize);
         await foreach (var page in pages.ConfigureAwait(false))
@@ -86,7 +88,7 @@ public sealed class TableAuthorizerRegistry(TableStorageTables tables, ILogger<T
                 else
                 {
                     var row = page.Values[i];
-                    await Table.DeleteIfUnchangedAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
+                    await _index.RemoveAsync(row.RowKey, state, row.ETag, cancellationToken).ConfigureAwait(false);
                     TableStorageLog.StalePointerRemoved(logger, Table.Name, row.PartitionKey, row.RowKey);
                 }
             }
@@ -128,13 +130,15 @@ public sealed class TableAuthorizerRegistry(TableStorageTables tables, ILogger<T
         }
     }
 
-    private Task IndexAsync(AuthorizerRecord record, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task<long> CountAsync(AuthorizerState state, CancellationToken cancellationToken = default)
     {
-        var writes = Enum.GetValues<AuthorizerState>().Select(state => state == record.State
-            ? (Task)Table.UpsertEntityAsync(new TableEntity(AuthorizerEntityMapper.StatePartition(state), record.AppId), TableUpdateMode.Replace, cancellationToken)
-            : Table.DeleteIfUnchangedAsync(AuthorizerEntityMapper.StatePartition(state), record.AppId, ETag.All, cancellationToken));
-        return Task.WhenAll(writes);
+        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return await _index.CountAsync(state, cancellationToken).ConfigureAwait(false);
     }
+
+    private Task IndexAsync(AuthorizerRecord record, CancellationToken cancellationToken) =>
+        _index.SetAsync(record.AppId, record.State, cancellationToken);
 
     private static void ThrowIfNotMonth(string month)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using WeChatDomains.Azure.Faults;
 using WeChatDomains.Azure.TableStorage;
 using WeChatDomains.Azure.Vault;
 using WeChatDomains.Core.Ports;
@@ -29,6 +30,7 @@ public static class AdapterServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.SectionName);
         services.AddOptions<LocalVaultOptions>().BindConfiguration(LocalVaultOptions.SectionName);
+        services.AddOptions<StorageFaultOptions>().BindConfiguration(StorageFaultOptions.SectionName);
 
         services.AddWeChatDomainsTableStorage(options =>
         {

@@ -5,9 +5,10 @@ namespace WeChatDomains.Azure.Leases;
 
 /// <summary>
 /// A lease held through <see cref="TableLeaseStore"/>: the ETag of the row version this holder wrote is its proof of
-/// holding. One holder uses it at a time (renewals are serialized).
+/// holding. One holder uses it at a time (renewals are serialized). Disposing it releases the row and frees the name
+/// for this store's callers even when the release fails: the store then takes its own row back on the next acquire.
 /// </summary>
-internal sealed class TableLease(TableLeaseStore store, string name, string holder, TimeSpan duration, DateTimeOffset expiresAt, ETag etag) : ILease
+internal sealed class TableLease(TableLeaseStore store, string name, TimeSpan duration, DateTimeOffset expiresAt, ETag etag) : ILease
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ETag _etag = etag;
@@ -28,7 +29,7 @@ internal sealed class TableLease(TableLeaseStore store, string name, string hold
                 return false;
             }
 
-            var renewed = await store.TryRenewAsync(Name, holder, duration, _etag, cancellationToken).ConfigureAwait(false);
+            var renewed = await store.TryRenewAsync(Name, duration, _etag, cancellationToken).ConfigureAwait(false);
             if (renewed is not { } value)
             {
                 _lost = true;
@@ -51,6 +52,7 @@ internal sealed class TableLease(TableLeaseStore store, string name, string hold
         {
             if (!_released && !_lost)
             {
+                _released = true;
                 await store.ReleaseAsync(Name, _etag).ConfigureAwait(false);
             }
 
@@ -58,6 +60,7 @@ internal sealed class TableLease(TableLeaseStore store, string name, string hold
         }
         finally
         {
+            store.Forget(Name);
             _gate.Release();
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WeChatDomains.Azure.TableStorage;
 using WeChatDomains.Core.Ports;
 
 namespace WeChatDomains.Azure.Queues;
@@ -23,6 +24,7 @@ public static class QueueServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddStorageClientPolicies();
         services.TryAddSingleton<StorageQueues>();
         services.TryAddSingleton<StorageQueueCommandSender>();
         services.TryAddSingleton<ICommandSender>(static sp => sp.GetRequiredService<StorageQueueCommandSender>());

@@ -1,18 +1,20 @@
 using Azure.Identity;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
+using WeChatDomains.Azure.Faults;
 
 namespace WeChatDomains.Azure.Queues;
 
 /// <summary>The command queue and its poison queue, as SDK clients (text encoded as Base64 by the SDK).</summary>
 public sealed class StorageQueues
 {
-    /// <summary>Creates both clients from <paramref name="options"/>.</summary>
-    public StorageQueues(IOptions<StorageQueueOptions> options)
+    /// <summary>Creates both clients from <paramref name="options"/>, with the process's extra <paramref name="policies"/>.</summary>
+    public StorageQueues(IOptions<StorageQueueOptions> options, StorageClientPolicies? policies = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
         var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        policies?.ApplyTo(clientOptions);
         var service = !string.IsNullOrWhiteSpace(value.ConnectionString)
             ? new QueueServiceClient(value.ConnectionString, clientOptions)
             : new QueueServiceClient(value.ServiceUri, new DefaultAzureCredential(), clientOptions);

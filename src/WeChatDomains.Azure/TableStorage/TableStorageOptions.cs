@@ -18,6 +18,14 @@ public sealed class TableStorageOptions : IValidatableObject
     [RegularExpression("^([A-Za-z][A-Za-z0-9]{0,40})?$")]
     public string TablePrefix { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Who this instance holds its leases as (timers, token refreshes). Set it to an id that survives a restart (a
+    /// container or instance name) so that a restarted instance takes back the leases it left at once; two running
+    /// instances must never share it. Empty: a new id for each start.
+    /// </summary>
+    [RegularExpression("^[A-Za-z0-9._:-]{0,128}$")]
+    public string? LeaseHolder { get; set; }
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WeChatDomains.Azure.Authorizers;
 using WeChatDomains.Azure.Commands;
+using WeChatDomains.Azure.Faults;
 using WeChatDomains.Azure.Leases;
 using WeChatDomains.Core.Ports;
 
@@ -31,17 +32,36 @@ public static class TableStorageServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(static provider => CreateServiceClient(provider.GetRequiredService<IOptions<TableStorageOptions>>().Value));
+        services.AddStorageClientPolicies();
+        services.TryAddSingleton(static provider => CreateServiceClient(
+            provider.GetRequiredService<IOptions<TableStorageOptions>>().Value, provider.GetRequiredService<StorageClientPolicies>()));
         services.TryAddSingleton<TableStorageTables>();
         services.TryAddSingleton<ICommandStore, TableCommandStore>();
         services.TryAddSingleton<IAuthorizerRegistry, TableAuthorizerRegistry>();
-        services.TryAddSingleton<ILeaseStore, TableLeaseStore>();
+        services.TryAddSingleton<ILeaseStore>(static provider => new TableLeaseStore(
+            provider.GetRequiredService<TableStorageTables>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IOptions<TableStorageOptions>>().Value.LeaseHolder));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TableStorageInitializer>());
         return services;
     }
 
-    private static TableServiceClient CreateServiceClient(TableStorageOptions options) =>
-        !string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? new TableServiceClient(options.ConnectionString)
-            : new TableServiceClient(options.ServiceUri, new DefaultAzureCredential());
+    /// <summary>
+    /// Registers <see cref="StorageClientPolicies"/> with <see cref="StorageFaultOptions"/> (validated at start-up; bound
+    /// from <see cref="StorageFaultOptions.SectionName"/> by the adapters' registration).
+    /// </summary>
+    internal static IServiceCollection AddStorageClientPolicies(this IServiceCollection services)
+    {
+        services.AddOptions<StorageFaultOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<StorageClientPolicies>();
+        return services;
+    }
+
+    private static TableServiceClient CreateServiceClient(TableStorageOptions options, StorageClientPolicies policies)
+    {
+        var clientOptions = policies.ApplyTo(new TableClientOptions());
+        return !string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new TableServiceClient(options.ConnectionString, clientOptions)
+            : new TableServiceClient(options.ServiceUri, new DefaultAzureCredential(), clientOptions);
+    }
 }

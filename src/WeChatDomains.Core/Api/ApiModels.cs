@@ -120,8 +120,8 @@ public sealed record HealthDto(
     double? TicketAgeSeconds,
     DateTimeOffset? ComponentTokenExpiresAt,
     DateTimeOffset? NearestAuthorizerTokenExpiry,
-    int ActiveAuthorizers,
-    int AuthorizersNeedingReauthorization,
+    long ActiveAuthorizers,
+    long AuthorizersNeedingReauthorization,
     int DeferredCommands,
     int FailedCommands,
     IReadOnlyList<string> Problems)

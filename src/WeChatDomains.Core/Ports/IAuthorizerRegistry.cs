@@ -19,6 +19,9 @@ public interface IAuthorizerRegistry
     Task<bool> TryMergeDomainsAsync(string appId, string? serverDomains, string? webviewDomains, DateTimeOffset observedAt, CancellationToken cancellationToken = default) =>
         Task.FromResult(false);
 
+    /// <summary>How many authorizers are in <paramref name="state"/>: exact, at a constant cost however large the fleet.</summary>
+    Task<long> CountAsync(AuthorizerState state, CancellationToken cancellationToken = default);
+
     /// <summary>Every authorizer in <paramref name="state"/>, paged.</summary>
     Task<Page<AuthorizerRecord>> ListAsync(AuthorizerState state, int pageSize, string? continuation, CancellationToken cancellationToken = default);
 

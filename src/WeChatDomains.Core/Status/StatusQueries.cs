@@ -77,21 +77,28 @@ public sealed class StatusQueries(
         var componentToken = await vault.GetAsync(SecretNames.ComponentAccessToken, cancellationToken);
         var componentExpiry = componentToken?.ExpiresOn;
 
-        var active = await registry.ListAsync(AuthorizerState.Active, HealthPageSize, null, cancellationToken);
-        var reauth = await registry.ListAsync(AuthorizerState.NeedsReauthorization, HealthPageSize, null, cancellationToken);
-        var nearest = active.Items.Select(a => a.AccessTokenExpiresAt).Where(e => e is not null).Min();
+        var active = await registry.CountAsync(AuthorizerState.Active, cancellationToken);
+        var reauth = await registry.CountAsync(AuthorizerState.NeedsReauthorization, cancellationToken);
+        var nearest = await NearestTokenExpiryAsync(cancellationToken);
         if (nearest is not null && nearest - now < TokenDangerZone)
         {
             problems.Add($"an authorizer token expires at {nearest:O}");
         }
 
-        if (reauth.Items.Count > 0)
+        if (reauth > 0)
         {
-            problems.Add($"{reauth.Items.Count} authorizer(s) need re-authorization");
+            problems.Add($"{reauth} authorizer(s) need re-authorization");
         }
 
         var (failed, deferred) = await commands.CountProblemsAsync(cancellationToken);
-        return new HealthView(now, ticketAge, componentExpiry, nearest, active.Items.Count, reauth.Items.Count, deferred, failed, problems.Count == 0, problems);
+        return new HealthView(now, ticketAge, componentExpiry, nearest, active, reauth, deferred, failed, problems.Count == 0, problems);
+    }
+
+    /// <summary>The soonest access-token expiry among the first page of Active authorizers (bounded: one page).</summary>
+    private async Task<DateTimeOffset?> NearestTokenExpiryAsync(CancellationToken cancellationToken)
+    {
+        var active = await registry.ListAsync(AuthorizerState.Active, HealthPageSize, null, cancellationToken);
+        return active.Items.Select(a => a.AccessTokenExpiresAt).Where(e => e is not null).Min();
     }
 
     private static int ClampPage(int pageSize) => Math.Clamp(pageSize, 1, MaxPageSize);

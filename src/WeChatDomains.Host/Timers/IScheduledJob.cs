@@ -9,6 +9,12 @@ public interface IScheduledJob
     /// <summary>How often it runs.</summary>
     TimeSpan Period { get; }
 
+    /// <summary>
+    /// Whether a run is harmless when another Host runs it at the same time (idempotent), so that it may run without the
+    /// lease once overdue (<see cref="TimerOptions.OverdueAfterPeriods"/>).
+    /// </summary>
+    bool RunsWhenOverdue => false;
+
     /// <summary>One run.</summary>
     Task RunAsync(CancellationToken cancellationToken);
 }

@@ -15,6 +15,10 @@ public sealed class DeferredReleaseJob(DeferredRelease release, ICommandSender s
     public TimeSpan Period => options.Value.DeferredReleasePeriod;
 
     /// <inheritdoc />
+    /// <remarks>Releasing a command twice only yields a duplicate message, which the claim turns into a no-op.</remarks>
+    public bool RunsWhenOverdue => true;
+
+    /// <inheritdoc />
     public Task RunAsync(CancellationToken cancellationToken) => release.ReleaseDueAsync(sender, cancellationToken: cancellationToken);
 }
 

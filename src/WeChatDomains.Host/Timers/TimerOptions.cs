@@ -19,9 +19,16 @@ public sealed class TimerOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan DeferredReleasePeriod { get; set; } = TimerConstants.DeferredReleasePeriod;
 
-    /// <summary>How long one run's lease lasts: longer than a run takes, so that two Hosts never run it together.</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    /// <summary>
+    /// How long a run's lease lasts between renewals (renewed every third of it while the run lasts): how long a Host
+    /// that died mid-run keeps the others from running the timer.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:03", "00:10:00")]
     public TimeSpan RunLease { get; set; } = TimerConstants.RunLease;
+
+    /// <summary>After how many periods without a completed run a job that is safe to run twice runs without its lease.</summary>
+    [Range(2, 100)]
+    public int OverdueAfterPeriods { get; set; } = TimerConstants.OverdueAfterPeriods;
 }
 
 /// <summary>Defaults of <see cref="TimerOptions"/> and the lease names.</summary>
@@ -34,7 +41,10 @@ public static class TimerConstants
     public static readonly TimeSpan DeferredReleasePeriod = TimeSpan.FromSeconds(30);
 
     /// <summary>Default of <see cref="TimerOptions.RunLease"/>.</summary>
-    public static readonly TimeSpan RunLease = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan RunLease = TimeSpan.FromSeconds(30);
+
+    /// <summary>Default of <see cref="TimerOptions.OverdueAfterPeriods"/>.</summary>
+    public const int OverdueAfterPeriods = 3;
 
     /// <summary>Lease name of the token sweep timer.</summary>
     public const string TokenSweepLease = "host-timer-token-sweep";

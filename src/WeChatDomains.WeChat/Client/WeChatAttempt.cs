@@ -25,7 +25,7 @@ internal sealed class WeChatAttempt
     /// <summary>The errcode of the answer (absent means 0), or null when there is no answer.</summary>
     public int? ErrorCode => Response is null ? null : Response.ErrCode ?? 0;
 
-    /// <summary>HTTP 5xx and errcode -1: WeChat did not apply the call, so a retry is safe for every API.</summary>
+    /// <summary>HTTP 5xx and errcode -1: a failure worth retrying for a call that changes nothing (WeChat may still have applied a modify call).</summary>
     public bool IsRetryable => HttpStatus >= 500 || ErrorCode == WeChatClientConstants.TransportFailureErrorCode;
 
     public override string ToString() => string.Create(

@@ -3,12 +3,12 @@ using Polly;
 namespace WeChatDomains.WeChat.Client;
 
 /// <summary>
-/// Which failures the client's pipeline retries. Retried for every API: HTTP 5xx, errcode -1 and connections that
-/// failed before the request was sent (WeChat applied nothing). Retried only for calls that change nothing (the get
-/// and token APIs, and the modify APIs with action <c>get</c>): timeouts and connections dropped after sending.
-/// A quota-counted modify call is never replayed after such an ambiguous failure, since WeChat may have applied
-/// it and a replay could spend the month's budget twice; its result carries <c>RequestSent = true</c> and the caller
-/// settles it with a get.
+/// Which failures the client's pipeline retries. Retried for every API: connections that failed before the request
+/// was sent (WeChat saw nothing). Retried only for calls that change nothing (the get and token APIs, and the modify
+/// APIs with action <c>get</c>): HTTP 5xx, errcode -1, timeouts and connections dropped after sending. WeChat may
+/// have applied a call that answered -1 or 5xx (the sandbox's "applied, then failed" fault does exactly that), so a
+/// modify call is never replayed after any of them: a replay could spend the month's budget twice. Its result carries
+/// <c>RequestSent = true</c> and the caller settles it with a get (DESIGN section 4).
 /// </summary>
 internal static class WeChatRetryPolicy
 {
@@ -33,7 +33,7 @@ internal static class WeChatRetryPolicy
 
         if (outcome.Result is { } attempt)
         {
-            return attempt.IsRetryable;
+            return attempt.IsRetryable && context.Properties.GetValue(RetryAmbiguousKey, defaultValue: false);
         }
 
         return outcome.Exception is { } exception

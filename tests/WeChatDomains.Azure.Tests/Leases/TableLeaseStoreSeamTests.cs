@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using WeChatDomains.Azure.Leases;
 using WeChatDomains.Azure.TableStorage;
+using WeChatDomains.Azure.Tests.Vault;
 
 namespace WeChatDomains.Azure.Tests.Leases;
 
@@ -30,6 +31,33 @@ public sealed class TableLeaseStoreSeamTests
         Assert.Null(lease);
         _leases.Verify(t => t.UpdateEntityAsync(It.IsAny<TableEntity>(), lapsed.ETag, TableUpdateMode.Replace, It.IsAny<CancellationToken>()), Times.Once);
     }
+
+    [Fact]
+    public async Task TryAcquireAsync_AfterAFailedRelease_TakesItsOwnLeaseBackAtOnce_Issue12()
+    {
+        var etag = new ETag("W/\"1\"");
+        var sut = CreateSut();
+        _leases.Setup(t => t.AddEntityAsync(It.IsAny<TableEntity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Created(etag));
+        _leases.Setup(t => t.DeleteEntityAsync("sweep", "lease", etag, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new RequestFailedException(503, "ServerBusy"));
+        var first = (await sut.TryAcquireAsync("sweep", TimeSpan.FromSeconds(30)))!;
+        await Assert.ThrowsAsync<RequestFailedException>(async () => await first.DisposeAsync());
+
+        var stillOurs = new TableEntity("sweep", "lease") { ["Holder"] = sut.Holder, ["ExpiresAt"] = _time.GetUtcNow().AddSeconds(30), ETag = etag };
+        _leases.Setup(t => t.AddEntityAsync(It.IsAny<TableEntity>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new RequestFailedException(409, "EntityAlreadyExists"));
+        _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>("sweep", "lease", null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Response.FromValue(stillOurs, Mock.Of<Response>()));
+        _leases.Setup(t => t.UpdateEntityAsync(It.IsAny<TableEntity>(), etag, TableUpdateMode.Replace, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Created(new ETag("W/\"2\"")));
+
+        var again = await sut.TryAcquireAsync("sweep", TimeSpan.FromSeconds(30));
+
+        Assert.NotNull(again);
+    }
+
+    private static FakeResponse Created(ETag etag) => new FakeResponse(204, ("ETag", etag.ToString()));
 
     private TableLeaseStore CreateSut()
     {

@@ -91,5 +91,46 @@ public sealed class TableLeaseStoreTests(AzuriteFixture azurite)
         await Assert.ThrowsAsync<ArgumentException>(() => CreateSut().TryAcquireAsync("a/b", Duration));
     }
 
-    private TableLeaseStore CreateSut() => new(_tables, _time);
+    [Fact]
+    public async Task TryAcquireAsync_OwnLeaseLeftByACrashedRun_IsTakenBackAtOnce_Issue12()
+    {
+        var crashed = await CreateSut("host-1").TryAcquireAsync("timer", Duration);
+        var restarted = CreateSut("host-1");
+
+        await using var taken = await restarted.TryAcquireAsync("timer", Duration);
+        var other = await CreateSut("host-2").TryAcquireAsync("timer", Duration);
+
+        Assert.NotNull(crashed);
+        Assert.NotNull(taken);
+        Assert.Null(other);
+        Assert.False(await crashed.RenewAsync());
+    }
+
+    [Fact]
+    public async Task TryAcquireAsync_HeldByAnotherCallerOfTheSameStore_ReturnsNullUntilReleased()
+    {
+        var sut = CreateSut("host-1");
+        var first = await sut.TryAcquireAsync("refresh:wx1", Duration);
+
+        var second = await sut.TryAcquireAsync("refresh:wx1", Duration);
+        await first!.DisposeAsync();
+        await using var third = await sut.TryAcquireAsync("refresh:wx1", Duration);
+
+        Assert.Null(second);
+        Assert.NotNull(third);
+    }
+
+    [Fact]
+    public async Task TryAcquireAsync_ConcurrentCallersOfTheSameStore_ExactlyOneHolds()
+    {
+        var sut = CreateSut("host-1");
+        var leftover = await CreateSut("host-1").TryAcquireAsync("sweep", Duration);
+
+        var leases = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => sut.TryAcquireAsync("sweep", Duration)));
+
+        Assert.NotNull(leftover);
+        Assert.Single(leases, l => l is not null);
+    }
+
+    private TableLeaseStore CreateSut(string? holder = null) => new(_tables, _time, holder);
 }

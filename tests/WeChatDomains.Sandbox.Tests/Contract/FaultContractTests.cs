@@ -40,7 +40,7 @@ public sealed class FaultContractTests(SandboxServer sandbox) : ContractTest(san
     }
 
     [Fact]
-    public async Task ModifyDomainAsync_SystemBusyEveryTime_IsRetriedAndEndsWithMinusOne()
+    public async Task ModifyDomainAsync_SystemBusy_IsNotReplayedAndEndsWithMinusOne()
     {
         var token = await AuthorizerTokenAsync();
         await SetFaultsAsync(WeChatApi.ModifyDomain, new ApiFaults { Errcodes = new() { [-1] = 1 } });
@@ -50,15 +50,28 @@ public sealed class FaultContractTests(SandboxServer sandbox) : ContractTest(san
 
         Assert.Equal(WeChatErrorCode.SystemBusy, result.ErrorCode);
         Assert.Equal(WeChatTransportOutcome.Responded, result.Transport);
-        Assert.False(result.IsAmbiguous);
-        Assert.Equal(RetryCount + 1, result.Attempts);
-        Assert.Equal(RetryCount + 1L, (await Sandbox.GetCallsAsync())[WeChatApi.ModifyDomain]);
+        Assert.Equal(1, result.Attempts);
+        Assert.Equal(1L, (await Sandbox.GetCallsAsync())[WeChatApi.ModifyDomain]);
         var state = await Sandbox.GetAuthorizerAsync();
         Assert.Equal((0, 0L), (state.ModificationsThisMonth, state.AppliedModifications));
     }
 
     [Fact]
-    public async Task ModifyDomainAsync_Http503EveryTime_IsRetriedAndEndsAsHttpError()
+    public async Task ModifyDomainAsync_SystemBusyEveryTimeOnGet_IsRetriedAndEndsWithMinusOne()
+    {
+        var token = await AuthorizerTokenAsync();
+        await SetFaultsAsync(WeChatApi.ModifyDomain, new ApiFaults { Errcodes = new() { [-1] = 1 } });
+        var client = CreateSut();
+
+        var result = await client.ModifyDomainAsync(token, Get());
+
+        Assert.Equal(WeChatErrorCode.SystemBusy, result.ErrorCode);
+        Assert.Equal(RetryCount + 1, result.Attempts);
+        Assert.Equal(RetryCount + 1L, (await Sandbox.GetCallsAsync())[WeChatApi.ModifyDomain]);
+    }
+
+    [Fact]
+    public async Task ModifyDomainAsync_Http503_IsNotReplayedAndEndsAsHttpError()
     {
         var token = await AuthorizerTokenAsync();
         await SetFaultsAsync(WeChatApi.ModifyDomain, new ApiFaults { Http5xx = 1 });
@@ -68,27 +81,24 @@ public sealed class FaultContractTests(SandboxServer sandbox) : ContractTest(san
 
         Assert.Equal(WeChatTransportOutcome.HttpError, result.Transport);
         Assert.Equal(503, result.HttpStatus);
-        Assert.Equal(RetryCount + 1, result.Attempts);
-        Assert.Equal(RetryCount + 1L, (await Sandbox.GetCallsAsync())[WeChatApi.ModifyDomain]);
+        Assert.Equal(1, result.Attempts);
+        Assert.Equal(1L, (await Sandbox.GetCallsAsync())[WeChatApi.ModifyDomain]);
         Assert.Equal(0L, (await Sandbox.GetAuthorizerAsync()).AppliedModifications);
     }
 
     [Fact]
-    public async Task ModifyDomainAsync_SystemBusyOnce_SucceedsOnTheRetryAndAppliesOnce()
+    public async Task ModifyDomainAsync_SystemBusyOnceOnGet_SucceedsOnTheRetry()
     {
         var token = await AuthorizerTokenAsync();
         // Seed 1 draws -1 for the first call and nothing for the second (draws are repeatable per seed).
         await SetFaultsAsync(WeChatApi.ModifyDomain, new ApiFaults { Errcodes = new() { [-1] = 0.5 } }, seed: 1);
         var client = CreateSut();
 
-        var result = await client.ModifyDomainAsync(token, AddRequest("https://api.example.com"));
+        var result = await client.ModifyDomainAsync(token, Get());
 
         Assert.True(result.IsSuccess, result.ErrorMessage);
         Assert.Equal(2, result.Attempts);
         Assert.Equal(2L, (await Sandbox.GetCallsAsync())[WeChatApi.ModifyDomain]);
-        var state = await Sandbox.GetAuthorizerAsync();
-        Assert.Equal(["https://api.example.com"], state.Domains.Third.RequestDomain);
-        Assert.Equal((1, 1L), (state.ModificationsThisMonth, state.AppliedModifications));
     }
 
     [Fact]
@@ -111,10 +121,10 @@ public sealed class FaultContractTests(SandboxServer sandbox) : ContractTest(san
     }
 
     [Fact]
-    public async Task ModifyDomainDirectlyAsync_AppliedThenMinusOne_StateChangedOnceAlthoughTheClientSawMinusOne()
+    public async Task ModifyDomainDirectlyAsync_AppliedThenMinusOne_IsNotReplayedAndStateChangedOnce()
     {
         var token = await AuthorizerTokenAsync();
-        // Seed 1 fails every applied call with -1: the client retries, and the replays find nothing left to change.
+        // Seed 1 fails the applied call with -1 (issue 12): the client must not replay it, the caller settles it with a get.
         await SetFaultsAsync(WeChatApi.ModifyDomainDirectly, new ApiFaults { AppliedThenFail = 1 }, seed: 1);
         var client = CreateSut();
 
@@ -123,7 +133,8 @@ public sealed class FaultContractTests(SandboxServer sandbox) : ContractTest(san
         Assert.False(result.IsSuccess);
         Assert.Equal(WeChatErrorCode.SystemBusy, result.ErrorCode);
         Assert.Equal(WeChatTransportOutcome.Responded, result.Transport);
-        Assert.Equal(RetryCount + 1, result.Attempts);
+        Assert.Equal(1, result.Attempts);
+        Assert.Equal(1L, (await Sandbox.GetCallsAsync())[WeChatApi.ModifyDomainDirectly]);
         var state = await Sandbox.GetAuthorizerAsync();
         Assert.Equal(["https://late.example.com"], state.Domains.Direct.RequestDomain);
         Assert.Equal((1, 1L), (state.ModificationsThisMonth, state.AppliedModifications));

@@ -19,7 +19,7 @@ public sealed class WeChatClientLoggingTests : WeChatClientTestBase
         Server.Reply(ScriptedReply.Error(-1, "system error"), ScriptedReply.Error(85017, "no domain to modify rid: 0a1b-2c3d"));
         var sut = CreateSut();
 
-        await sut.ModifyDomainAsync(AuthorizerToken, AddRequestDomain("https://a.example.com"));
+        await sut.ModifyDomainAsync(AuthorizerToken, new ModifyDomainRequest(DomainAction.Get, new ServerDomains()));
 
         var line = Assert.Single(Logs.GetSnapshot(), r => r.Id.Id == 1100);
         Assert.Equal(LogLevel.Warning, line.Level);

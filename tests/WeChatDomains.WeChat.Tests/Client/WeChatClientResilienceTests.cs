@@ -9,12 +9,40 @@ public sealed class WeChatClientResilienceTests : WeChatClientTestBase
     private static readonly TimeSpan AttemptTimeout = WeChatClientConstants.DefaultAttemptTimeout;
 
     [Fact]
-    public async Task ModifyDomain_SystemBusyThenSuccess_IsRetried()
+    public async Task ModifyDomain_SystemBusy_IsNotReplayedAndIsReturnedToTheCaller()
     {
         Server.Reply(ScriptedReply.Error(-1, "system error"), ScriptedReply.Ok());
         var sut = CreateSut();
 
         var result = await sut.ModifyDomainAsync(AuthorizerToken, AddRequestDomain("https://a.example.com"));
+
+        Assert.Equal(WeChatErrorCode.SystemBusy, result.ErrorCode);
+        Assert.True(result.RequestSent);
+        Assert.Equal(1, result.Attempts);
+        Assert.Single(Server.Requests);
+    }
+
+    [Fact]
+    public async Task ModifyDomain_Http503_IsNotReplayed()
+    {
+        Server.Reply(ScriptedReply.HttpStatus(503), ScriptedReply.Ok());
+        var sut = CreateSut();
+
+        var result = await sut.ModifyDomainAsync(AuthorizerToken, AddRequestDomain("https://a.example.com"));
+
+        Assert.Equal(WeChatTransportOutcome.HttpError, result.Transport);
+        Assert.Equal(503, result.HttpStatus);
+        Assert.Equal(1, result.Attempts);
+        Assert.Single(Server.Requests);
+    }
+
+    [Fact]
+    public async Task ModifyDomainOnGet_SystemBusyThenSuccess_IsRetried()
+    {
+        Server.Reply(ScriptedReply.Error(-1, "system error"), ScriptedReply.Ok());
+        var sut = CreateSut();
+
+        var result = await sut.ModifyDomainAsync(AuthorizerToken, new ModifyDomainRequest(DomainAction.Get, new ServerDomains()));
 
         Assert.True(result.IsSuccess);
         Assert.Equal(2, result.Attempts);
@@ -22,12 +50,12 @@ public sealed class WeChatClientResilienceTests : WeChatClientTestBase
     }
 
     [Fact]
-    public async Task ModifyDomain_Http503ThenSuccess_IsRetried()
+    public async Task GetEffectiveDomain_Http503ThenSuccess_IsRetried()
     {
         Server.Reply(ScriptedReply.HttpStatus(503), ScriptedReply.Ok());
         var sut = CreateSut();
 
-        var result = await sut.ModifyDomainAsync(AuthorizerToken, AddRequestDomain("https://a.example.com"));
+        var result = await sut.GetEffectiveDomainAsync(AuthorizerToken);
 
         Assert.True(result.IsSuccess);
         Assert.Equal(2, result.Attempts);
@@ -50,12 +78,12 @@ public sealed class WeChatClientResilienceTests : WeChatClientTestBase
     }
 
     [Fact]
-    public async Task ModifyDomain_Http502EveryTime_ReturnsHttpErrorAfterAllAttempts()
+    public async Task GetEffectiveDomain_Http502EveryTime_ReturnsHttpErrorAfterAllAttempts()
     {
         Server.DefaultReply = ScriptedReply.HttpStatus(502);
         var sut = CreateSut();
 
-        var result = await sut.ModifyDomainAsync(AuthorizerToken, AddRequestDomain("https://a.example.com"));
+        var result = await sut.GetEffectiveDomainAsync(AuthorizerToken);
 
         Assert.Equal(WeChatTransportOutcome.HttpError, result.Transport);
         Assert.Equal(502, result.HttpStatus);

@@ -28,8 +28,10 @@ public sealed class WeChatResiliencePipelineTests
     {
         var pipeline = CreateSut(new WeChatClientOptions { BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(5) });
         var calls = 0;
+        var context = ResilienceContextPool.Shared.Get();
+        context.Properties.Set(WeChatRetryPolicy.RetryAmbiguousKey, true);
 
-        var execution = pipeline.ExecuteAsync(_ => ValueTask.FromResult(++calls == 1 ? Answer(-1) : Answer(0))).AsTask();
+        var execution = pipeline.ExecuteAsync(_ => ValueTask.FromResult(++calls == 1 ? Answer(-1) : Answer(0)), context).AsTask();
 
         Assert.Equal(1, calls);
         Assert.False(execution.IsCompleted);
@@ -37,6 +39,20 @@ public sealed class WeChatResiliencePipelineTests
         var attempt = await execution;
         Assert.Equal(2, calls);
         Assert.Equal(0, attempt.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Pipeline_SystemBusyOnACallThatChangesState_IsNotReplayed_Issue12()
+    {
+        var pipeline = CreateSut(new WeChatClientOptions { BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(5) });
+        var calls = 0;
+        var context = ResilienceContextPool.Shared.Get();
+        context.Properties.Set(WeChatRetryPolicy.RetryAmbiguousKey, false);
+
+        var attempt = await pipeline.ExecuteAsync(_ => ValueTask.FromResult(++calls == 1 ? Answer(-1) : Answer(0)), context);
+
+        Assert.Equal(1, calls);
+        Assert.Equal(-1, attempt.ErrorCode);
     }
 
     [Theory]

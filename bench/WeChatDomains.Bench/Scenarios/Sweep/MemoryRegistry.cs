@@ -39,6 +39,9 @@ internal sealed class MemoryRegistry : IAuthorizerRegistry
         }
     }
 
+    public Task<long> CountAsync(AuthorizerState state, CancellationToken cancellationToken = default) =>
+        Task.FromResult((long)_records.Values.Count(r => r.State == state));
+
     public Task<Page<AuthorizerRecord>> ListAsync(AuthorizerState state, int pageSize, string? continuation, CancellationToken cancellationToken = default)
     {
         var sorted = _sorted;

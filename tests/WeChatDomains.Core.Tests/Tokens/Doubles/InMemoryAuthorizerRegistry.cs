@@ -57,6 +57,14 @@ internal sealed class InMemoryAuthorizerRegistry : IAuthorizerRegistry
         }
     }
 
+    public Task<long> CountAsync(AuthorizerState state, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult((long)_records.Values.Count(r => r.State == state));
+        }
+    }
+
     public Task<Page<AuthorizerRecord>> ListAsync(AuthorizerState state, int pageSize, string? continuation, CancellationToken cancellationToken = default)
     {
         lock (_gate)

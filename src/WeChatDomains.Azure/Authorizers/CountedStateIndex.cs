@@ -1,0 +1,101 @@
+using Azure;
+using Azure.Data.Tables;
+using WeChatDomains.Azure.TableStorage;
+using WeChatDomains.Core.Status;
+
+namespace WeChatDomains.Azure.Authorizers;
+
+/// <summary>
+/// The by-state index of the <c>authorizers</c> table with an exact count per state: partition <c>state|{state}</c>
+/// holds a row per authorizer (RK = appid) and one count row (RK = <see cref="CountRowKey"/>). A row is added or
+/// removed in one entity-group transaction with the count's update (conditional on the count's ETag), so the count is
+/// exact whatever fails or runs at the same time, and reading it is one point read however large the fleet. A row that
+/// is already where it should be costs one read, as before.
+/// </summary>
+internal sealed class CountedStateIndex(TableStorageTables tables)
+{
+    /// <summary>RowKey of the count row; sorts after every appid.</summary>
+    public const string CountRowKey = "~count";
+
+    private const string CountProperty = "Count";
+    private const int MaxConflictRetries = 50;
+
+    private TableClient Table => tables.Authorizers;
+
+    /// <summary>The filter that lists a state's authorizer rows without its count row.</summary>
+    public static string RowsFilter(AuthorizerState state) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {AuthorizerEntityMapper.StatePartition(state)} and RowKey lt {CountRowKey}");
+
+    /// <summary>How many authorizers are in <paramref name="state"/> (one point read).</summary>
+    public async Task<long> CountAsync(AuthorizerState state, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetOrNullAsync(AuthorizerEntityMapper.StatePartition(state), CountRowKey, cancellationToken).ConfigureAwait(false);
+        return row?.GetInt64(CountProperty) ?? 0;
+    }
+
+    /// <summary>Puts <paramref name="appId"/> in the index of <paramref name="state"/> and takes it out of every other.</summary>
+    public Task SetAsync(string appId, AuthorizerState state, CancellationToken cancellationToken) =>
+        Task.WhenAll(Enum.GetValues<AuthorizerState>().Select(s => s == state
+            ? AddAsync(appId, s, cancellationToken)
+            : RemoveAsync(appId, s, ETag.All, cancellationToken)));
+
+    /// <summary>Removes the row of <paramref name="appId"/> from the index of <paramref name="state"/> if it still has <paramref name="etag"/>.</summary>
+    public Task RemoveAsync(string appId, AuthorizerState state, ETag etag, CancellationToken cancellationToken)
+    {
+        var partition = AuthorizerEntityMapper.StatePartition(state);
+        return ChangeAsync(
+            partition,
+            -1,
+            new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, appId), etag),
+            async () => await Table.GetOrNullAsync(partition, appId, cancellationToken).ConfigureAwait(false) is { } row && (etag == ETag.All || row.ETag == etag),
+            cancellationToken);
+    }
+
+    private Task AddAsync(string appId, AuthorizerState state, CancellationToken cancellationToken)
+    {
+        var partition = AuthorizerEntityMapper.StatePartition(state);
+        return ChangeAsync(
+            partition,
+            +1,
+            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, appId)),
+            async () => await Table.GetOrNullAsync(partition, appId, cancellationToken).ConfigureAwait(false) is null,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// While <paramref name="needed"/> says the row action is still to be done, applies it with the count's change in one
+    /// transaction; a failed transaction (the row or the count changed meanwhile) changed nothing, so it asks again.
+    /// </summary>
+    private async Task ChangeAsync(string partition, int delta, TableTransactionAction row, Func<Task<bool>> needed, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
+        {
+            if (!await needed().ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var countRow = await Table.GetOrNullAsync(partition, CountRowKey, cancellationToken).ConfigureAwait(false);
+            var count = countRow?.GetInt64(CountProperty) ?? 0;
+            var next = new TableEntity(partition, CountRowKey) { [CountProperty] = Math.Max(0, count + delta) };
+            TableTransactionAction[] actions =
+            [
+                row,
+                countRow is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, next)
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, countRow.ETag),
+            ];
+            try
+            {
+                await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is TableResults.Conflict or TableResults.NotFound or TableResults.PreconditionFailed)
+            {
+                // Nothing was applied: the row or the count changed under us. Look again.
+            }
+        }
+
+        throw new InvalidOperationException($"The index and count of {partition} kept changing: gave up after {MaxConflictRetries} attempts.");
+    }
+}
