@@ -1,34 +1,45 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace WeChatDomains.Azure.Faults;
 
 /// <summary>
-/// The extra pipeline policies every Table and Queue client of this process gets (the storage fault injection of the
-/// drills when <see cref="StorageFaultOptions.Rate"/> is above 0; none in production).
+/// What every Table and Queue client of this process gets beyond the SDK's defaults: the storage fault injection of the
+/// drills when <see cref="StorageFaultOptions.Rate"/> is above 0 (a transport over <see cref="StorageFaultHandler"/>,
+/// shared by all clients); nothing in production.
 /// </summary>
-public sealed class StorageClientPolicies
+public sealed class StorageClientPolicies : IDisposable
 {
+    private readonly HttpClientTransport? _transport;
+
     /// <summary>Policies from <paramref name="faults"/> (none when its rate is 0).</summary>
     public StorageClientPolicies(IOptions<StorageFaultOptions> faults)
     {
         ArgumentNullException.ThrowIfNull(faults);
-        Faults = faults.Value.Rate > 0 ? new StorageFaultPolicy(faults.Value) : null;
+        if (faults.Value.Rate > 0)
+        {
+            Faults = new StorageFaultHandler(faults.Value, new SocketsHttpHandler());
+            _transport = new HttpClientTransport(new HttpClient(Faults) { Timeout = Timeout.InfiniteTimeSpan });
+        }
     }
 
-    /// <summary>The fault policy, when faults are on.</summary>
-    public StorageFaultPolicy? Faults { get; }
+    /// <summary>The fault handler, when faults are on.</summary>
+    public StorageFaultHandler? Faults { get; }
 
-    /// <summary>Adds the policies to a client's options (per retry: every SDK retry meets them again).</summary>
+    /// <summary>Applies the policies to a client's options.</summary>
     public T ApplyTo<T>(T options)
         where T : ClientOptions
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (Faults is not null)
+        if (_transport is not null)
         {
-            options.AddPolicy(Faults, HttpPipelinePosition.PerRetry);
+            options.Transport = _transport;
         }
 
         return options;
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _transport?.Dispose();
 }

@@ -177,6 +177,47 @@ public sealed class TableAuthorizerRegistryTests(AzuriteFixture azurite)
         await Assert.ThrowsAsync<ArgumentException>(() => CreateSut().GetLedgerAsync("wxaaaaaaaaaaaaaaa1", "2025-3"));
     }
 
+    [Fact]
+    public async Task CountAsync_MoreThanAThousandAuthorizersChangingStateConcurrently_IsExactPerState_Issue12()
+    {
+        var sut = CreateSut();
+        var appIds = Enumerable.Range(0, 1_200).Select(i => $"wxc{i:D15}").ToList();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 16 };
+        await Parallel.ForEachAsync(appIds, parallel, async (appId, token) => await sut.TryUpsertAsync(Authorizer(appId), token));
+
+        // 100 lose their authorization (twice over: a replay changes nothing), 40 of those are revoked, 60 others refresh.
+        await Parallel.ForEachAsync(appIds.Take(100).Concat(appIds.Take(100)), parallel, async (appId, token) =>
+            await sut.TryUpsertAsync(Authorizer(appId) with { State = AuthorizerState.NeedsReauthorization }, token));
+        await Parallel.ForEachAsync(appIds.Take(40), parallel, async (appId, token) =>
+            await sut.TryUpsertAsync(Authorizer(appId) with { State = AuthorizerState.Revoked }, token));
+        await Parallel.ForEachAsync(appIds.Skip(500).Take(60), parallel, async (appId, token) =>
+            await sut.TryUpsertAsync(Authorizer(appId) with { LastRefreshAt = T0 }, token));
+
+        var counts = new Dictionary<AuthorizerState, long>();
+        foreach (var state in Enum.GetValues<AuthorizerState>())
+        {
+            counts[state] = await sut.CountAsync(state);
+        }
+
+        Assert.Equal(1_100, counts[AuthorizerState.Active]);
+        Assert.Equal(60, counts[AuthorizerState.NeedsReauthorization]);
+        Assert.Equal(40, counts[AuthorizerState.Revoked]);
+    }
+
+    [Fact]
+    public async Task ListAsync_StaleIndexRowRemoved_CountFollows()
+    {
+        var sut = CreateSut();
+        await sut.TryUpsertAsync(Authorizer("wxaaaaaaaaaaaaaaa1"));
+        await sut.TryUpsertAsync(Authorizer("wxaaaaaaaaaaaaaaa2"));
+        await _tables.Authorizers.DeleteEntityAsync("wxaaaaaaaaaaaaaaa2", "authorizer");
+
+        var listed = await sut.ListAsync(AuthorizerState.Active, 10, null);
+
+        Assert.Equal(["wxaaaaaaaaaaaaaaa1"], listed.Items.Select(r => r.AppId));
+        Assert.Equal(1, await sut.CountAsync(AuthorizerState.Active));
+    }
+
     private static AuthorizerRecord Authorizer(string appId) => new() { AppId = appId, State = AuthorizerState.Active, AuthorizedAt = T0 };
 
     private TableAuthorizerRegistry CreateSut() => new(_tables, NullLogger<TableAuthorizerRegistry>.Instance);
