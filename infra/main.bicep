@@ -597,9 +597,11 @@ var logAlerts = [
   }
 ]
 
+var logAlertRuleNames = [for alert in logAlerts: 'alert-${namePrefix}-${alert.name}']
+
 resource logAlertRules 'Microsoft.Insights/scheduledQueryRules@2022-06-15' = [
-  for alert in logAlerts: {
-    name: 'alert-${namePrefix}-${alert.name}'
+  for (alert, i) in logAlerts: {
+    name: logAlertRuleNames[i]
     location: location
     tags: tags
     kind: 'LogAlert'
@@ -886,3 +888,36 @@ output identityClientId string = identity.properties.clientId
 
 @description('Principal id of the app\'s identity, for extra role assignments (e.g. letting an upstream sender use the same queue).')
 output identityPrincipalId string = identity.properties.principalId
+
+@description('Key Vault name, for seeding the platform secrets (az keyvault secret set --vault-name).')
+output keyVaultName string = vault.name
+
+@description('Storage account of the host and the status store.')
+output storageAccountName string = storage.name
+
+@description('Storage redundancy deployed.')
+output storageSku string = storage.sku.name
+
+@description('Service Bus tier deployed (Premium whenever privateNetworking is on).')
+output serviceBusSku string = effectiveServiceBusSku
+
+@description('Whether Key Vault, Storage and Service Bus are reachable only through private endpoints.')
+output privateNetworking bool = privateNetworking
+
+@description('Log Analytics workspace every diagnostic setting writes to (Logs blade, or az monitor log-analytics query --workspace).')
+output logAnalyticsWorkspaceId string = logs.id
+
+@description('Application Insights component of the app.')
+output applicationInsightsName string = appInsights.name
+
+@description('The custom role the app holds on the vault (get, set, delete, recover secrets).')
+output secretsRoleDefinitionId string = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsRole.name)
+
+@description('Names of the alert rules, to look up after deployment (az monitor metrics alert / scheduled-query show).')
+output alertRuleNames array = concat(logAlertRuleNames, [
+  deadLetterAlert.name
+  vaultThrottlingAlert.name
+])
+
+@description('Action group the alert rules notify; empty when none was given.')
+output alertActionGroupId string = actionGroupId
