@@ -64,7 +64,9 @@ public sealed class DiagnosticsTests
     {
         var template = await CompiledTemplate.MainAsync();
 
-        var setting = CompiledTemplate.OfType(template, "Microsoft.Insights/diagnosticSettings").Single(s => CompiledTemplate.ScopeType(s) == scopeType);
+        var settings = CompiledTemplate.OfType(template, "Microsoft.Insights/diagnosticSettings").Where(s => CompiledTemplate.ScopeType(s) == scopeType).ToList();
+        Assert.True(settings.Count == 1, $"{settings.Count} diagnostic settings on {scopeType}");
+        var setting = settings[0];
         var groups = CompiledTemplate.Default(template, setting.GetProperty("properties"), "logs").EnumerateArray()
             .Where(l => l.GetProperty("enabled").GetBoolean())
             .Select(l => l.GetProperty("categoryGroup").GetString())

@@ -88,7 +88,9 @@ public sealed partial class LeastPrivilegeTests
         {
             var roleDefinitionId = assignment.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!;
             var scopeType = CompiledTemplate.ScopeType(assignment) ?? "resource group";
-            var roles = RoleReference().Matches(roleDefinitionId).Select(m => builtIn[m.Groups["key"].Value]).ToList();
+            var roles = RoleReference().Matches(roleDefinitionId)
+                .Select(m => m.Groups["key"].Success ? builtIn[m.Groups["key"].Value] : m.Groups["id"].Value)
+                .ToList();
             if (roleDefinitionId.Contains(customName, StringComparison.Ordinal))
             {
                 roles.Add(SecretsRole);
@@ -101,6 +103,7 @@ public sealed partial class LeastPrivilegeTests
         return grants;
     }
 
-    [GeneratedRegex(@"variables\('roles'\)\.(?<key>\w+)")]
+    /// <summary>A role named through the <c>roles</c> variable, or a role definition id written literally.</summary>
+    [GeneratedRegex(@"variables\('roles'\)\.(?<key>\w+)|'(?<id>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'")]
     private static partial Regex RoleReference();
 }
