@@ -2,6 +2,9 @@
 // Deploy into an existing resource group (docs/functions.md):
 //   az deployment group create -g <rg> -f infra/main.bicep -p namePrefix=wechatdom
 // Every connection is identity-based: one user-assigned identity, RBAC on each resource, no keys or connection strings.
+// Production (issue 19): least-privilege roles, diagnostics of every resource to Log Analytics, alert rules, and
+// parameters for private networking and storage redundancy whose defaults keep a first deployment simple
+// (docs/functions.md, "Deployment checklist").
 targetScope = 'resourceGroup'
 
 @description('Azure region of every resource. Defaults to the resource group\'s.')
@@ -77,7 +80,7 @@ param logRetentionDays int = 30
 ])
 param storageSku string = 'Standard_LRS'
 
-@description('Network isolation for production: the app joins a VNet (Flex Consumption VNet integration) and reaches Key Vault, Storage (blob, table) and Service Bus through private endpoints; their public network access is turned off. Needs Service Bus Premium (private endpoints exist only there), so it forces that tier. Off for a first deployment: seed the vault from your machine first (docs/functions.md, Deployment checklist).')
+@description('Network isolation for production: the app joins a VNet (Flex Consumption VNet integration) and reaches Key Vault, Storage (blob, table) and Service Bus through private endpoints; their public network access is turned off. Needs Service Bus Premium (private endpoints exist only there), so it forces that tier; an existing Standard namespace is not upgraded in place, so choose serviceBusSku=Premium from the first deployment if you will turn this on. Off for a first deployment: seed the vault from your machine first (docs/functions.md, Deployment checklist).')
 param privateNetworking bool = false
 
 @description('Address space of the VNet created when privateNetworking is on.')
@@ -376,7 +379,8 @@ resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
 resource secretsRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
   name: guid(resourceGroup().id, 'wechatdomains-secrets')
   properties: {
-    roleName: 'WeChatDomains secrets (${resourceGroup().name})'
+    // Role names are unique in the tenant: the suffix (a hash of the resource group id) keeps them apart.
+    roleName: 'WeChatDomains secrets (${resourceGroup().name}, ${suffix})'
     description: 'Get, set, delete and recover Key Vault secrets; no list, backup, restore or purge.'
     type: 'CustomRole'
     assignableScopes: [
