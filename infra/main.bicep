@@ -213,10 +213,6 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     softDeleteRetentionInDays: 90
     enablePurgeProtection: true
     publicNetworkAccess: publicNetworkAccess
-    networkAcls: {
-      defaultAction: privateNetworking ? 'Deny' : 'Allow'
-      bypass: 'None'
-    }
   }
 }
 
@@ -571,7 +567,7 @@ var logAlerts = [
     description: 'A component or authorizer token refresh failed (WeChat refused it, or it could not be called): see the token log (event 3002) for the errcode.'
     severity: 2
     scope: 'appInsights'
-    query: 'customMetrics | where name == "wechatdomains.tokens.refreshes" and tostring(customDimensions.outcome) == "Failed" | summarize AggregatedValue = sum(valueSum) by bin(timestamp, 5m)'
+    query: 'customMetrics | where name == "wechatdomains.tokens.refreshes" and tostring(customDimensions.outcome) == "Failed" | summarize AggregatedValue = sum(valueSum)'
     operator: 'GreaterThan'
     threshold: 0
     windowSize: 'PT15M'
@@ -582,7 +578,7 @@ var logAlerts = [
     description: 'Many commands entered Deferred within the hour (quota used up, ticket missing, earlier commands holding later ones): GET /api/health shows how many wait and why.'
     severity: 3
     scope: 'appInsights'
-    query: 'customMetrics | where name == "wechatdomains.commands" and tostring(customDimensions.state) == "Deferred" | summarize AggregatedValue = sum(valueSum) by bin(timestamp, 1h)'
+    query: 'customMetrics | where name == "wechatdomains.commands" and tostring(customDimensions.state) == "Deferred" | summarize AggregatedValue = sum(valueSum)'
     operator: 'GreaterThan'
     threshold: deferredCommandsPerHourThreshold
     windowSize: 'PT1H'
@@ -593,7 +589,7 @@ var logAlerts = [
     description: 'An authorizer lost its authorization: a command failed with the AuthorizationLost class, or WeChat refused its refresh token. The Mini Program owner must authorize the platform again; GET /api/authorizers/{appid} shows the state.'
     severity: 2
     scope: 'appInsights'
-    query: 'union (customMetrics | where name == "wechatdomains.commands" and tostring(customDimensions.class) == "AuthorizationLost" | project timestamp, hits = valueSum), (traces | where message has "needs re-authorization" | project timestamp, hits = 1.0) | summarize AggregatedValue = sum(hits) by bin(timestamp, 5m)'
+    query: 'union (customMetrics | where name == "wechatdomains.commands" and tostring(customDimensions.class) == "AuthorizationLost" | project hits = valueSum), (traces | where message has "needs re-authorization" | project hits = 1.0) | summarize AggregatedValue = sum(hits)'
     operator: 'GreaterThan'
     threshold: 0
     windowSize: 'PT1H'
