@@ -5,14 +5,16 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using WeChatDomains.Core.Processing;
+using WeChatDomains.Core.Tokens;
 
 namespace WeChatDomains.Functions.Hosting;
 
 /// <summary>
-/// OpenTelemetry export of Core's activity source and meter, on only when configured: to Application Insights when
-/// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set (Entra ID auth with the app's credential), and/or to an OTLP
-/// collector when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Logs are not exported here: the worker forwards them to
-/// the Functions host, which already sends them to Application Insights (filtered by host.json).
+/// OpenTelemetry export of Core's activity source and meters (processing and tokens: infra/main.bicep alerts on
+/// both), on only when configured: to Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set
+/// (Entra ID auth with the app's credential), and/or to an OTLP collector when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is
+/// set. Logs are not exported here: the worker forwards them to the Functions host, which already sends them to
+/// Application Insights (filtered by host.json).
 /// </summary>
 public static class TelemetryServiceCollectionExtensions
 {
@@ -43,7 +45,7 @@ public static class TelemetryServiceCollectionExtensions
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(ProcessingTelemetry.Name);
+                metrics.AddMeter(ProcessingTelemetry.Name, TokenMetrics.MeterName);
                 if (!string.IsNullOrWhiteSpace(appInsights))
                 {
                     metrics.AddAzureMonitorMetricExporter(o => Configure(o, appInsights));
