@@ -13,7 +13,9 @@ internal static class DrillAssert
         Assert.True(result.Commands == result.States.GetValueOrDefault("Succeeded"), $"of {result.Commands} commands: {states}");
         Assert.True(result.ExpectedApplied == result.SandboxApplied, $"the sandbox applied {result.SandboxApplied} modifications, expected {result.ExpectedApplied}");
         Assert.Equal(0, result.DomainsLeft);
-        Assert.True(result.TimersNotRunning.Count == 0, "timers not running again after the disruptions: " + string.Join(", ", result.TimersNotRunning));
+        Assert.True(
+            result.TimersNotRunning.Count == 0,
+            "timers not running again after the disruptions: " + string.Join(", ", result.TimersNotRunning) + "; the Host's last lines about them:\n" + string.Join("\n", result.TimerLog));
         Assert.True(result.LogLines > 0, "no log line was captured, so none was scanned");
         Assert.Empty(result.Leaks);
     }

@@ -90,6 +90,9 @@ internal static class PairsDrill
             2L * pairs * authorizers, applied, left, world.Host.Logs.Count, leaks, TimeProvider.System.GetElapsedTime(started))
         {
             TimersNotRunning = stalled,
+            TimerLog = stalled.Count == 0 ? [] : [.. world.Host.Logs.Lines.Skip(afterDisruptions)
+                .Where(l => stalled.Any(t => l.Contains(t, StringComparison.Ordinal)) || l.Contains("sweep", StringComparison.OrdinalIgnoreCase) || l.Contains("fail", StringComparison.OrdinalIgnoreCase))
+                .TakeLast(40)],
         };
     }
 
