@@ -13,23 +13,34 @@ results_dir="TestResults"
 . scripts/lib.sh
 
 select_functions_packages() {
-  # DESIGN section 8: the Functions project references the real worker packages. Where the feed cannot restore
-  # them, it compiles against the compile-only contract in src/WeChatDomains.Functions.Contract (never deployed).
-  local probe="src/WeChatDomains.Functions/WeChatDomains.Functions.csproj"
+  # DESIGN section 8: the Functions project builds with the real Worker SDK on the real worker packages. Only where
+  # the feed cannot restore the Service Bus extension (or the host-side extension the SDK's generated
+  # WorkerExtensions.csproj restores) does it take that extension's types from
+  # src/WeChatDomains.Functions.ServiceBusStandIn (UseFunctionsContract=true, never deployed). The probe is a real
+  # build of the project, so that the generated project's restore counts too; only a package the feed lacks
+  # (NU1101-NU1103) selects the stand-in, any other failure keeps the real mode and shows in the build below.
+  local probe="src/WeChatDomains.Functions/WeChatDomains.Functions.csproj" probe_log missing
   build_props=()
   [ -f "$probe" ] || return 0
   if [ -n "${WECHATDOMAINS_FUNCTIONS_CONTRACT:-}" ]; then
     build_props=("-p:UseFunctionsContract=$WECHATDOMAINS_FUNCTIONS_CONTRACT")
-  elif dotnet restore "$probe" -p:UseFunctionsContract=false >/dev/null 2>&1; then
+    log "Functions build mode forced by WECHATDOMAINS_FUNCTIONS_CONTRACT: UseFunctionsContract=$WECHATDOMAINS_FUNCTIONS_CONTRACT"
+    return 0
+  fi
+  probe_log=$(mktemp)
+  log "probe: dotnet build $probe -p:UseFunctionsContract=false (the real Service Bus extension)"
+  if dotnet build "$probe" -c "$configuration" -nologo -clp:NoSummary -warnaserror -p:UseFunctionsContract=false >"$probe_log" 2>&1; then
     build_props=("-p:UseFunctionsContract=false")
-  else
+    log "Functions build mode: connected (the real Worker SDK and packages, the Service Bus extension included)"
+  elif missing=$(grep -Eo 'error NU110[1-3]: [^[]*' "$probe_log" | head -n 1) && [ -n "$missing" ]; then
     build_props=("-p:UseFunctionsContract=true")
-  fi
-  if [ "${build_props[0]}" = "-p:UseFunctionsContract=true" ]; then
-    log "the Functions worker packages cannot be restored from this feed: building WeChatDomains.Functions against its compile-only contract (UseFunctionsContract=true)"
+    log "the feed lacks a package of the real build: ${missing% }"
+    log "Functions build mode: stand-in (the real Worker SDK and packages; the Service Bus extension's types from src/WeChatDomains.Functions.ServiceBusStandIn; never deployable)"
   else
-    log "building WeChatDomains.Functions against the real worker packages"
+    build_props=("-p:UseFunctionsContract=false")
+    log "Functions build mode: connected (its probe failed for another reason than a missing package; the build below shows why)"
   fi
+  rm -f "$probe_log"
 }
 
 build() {
