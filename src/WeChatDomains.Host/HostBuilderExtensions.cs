@@ -63,8 +63,10 @@ public static class HostBuilderExtensions
         services.TryAddSingleton<TokenSweepJob>();
         if (configuration.GetSection(TimerOptions.SectionName).GetValue(nameof(TimerOptions.Enabled), true))
         {
-            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<DeferredReleaseJob>()));
-            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<TokenSweepJob>()));
+            // Not AddHostedService: it registers through TryAddEnumerable, which keeps one hosted service per
+            // implementation type, so the second LeasedTimerService (the token sweep) was silently dropped.
+            services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<DeferredReleaseJob>()));
+            services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<TokenSweepJob>()));
         }
 
         return builder;

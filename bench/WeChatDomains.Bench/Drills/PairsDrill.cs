@@ -37,6 +37,9 @@ internal static class PairsDrill
         },
     };
 
+    /// <summary>How long each timer has to run again once the disruptions are over (their periods are seconds long).</summary>
+    public static readonly TimeSpan TimerRecoveryLimit = TimeSpan.FromMinutes(2);
+
     /// <summary>The timers every drill checks are running again once the disruptions are over.</summary>
     public static readonly string[] Timers = ["host-timer-deferred-release", "host-timer-token-sweep"];
 
@@ -70,7 +73,13 @@ internal static class PairsDrill
             all.AddRange(ids.Select(c => c.Id));
         }
 
-        var stalled = await TimersStalledAsync(world, afterDisruptions, limit);
+        var stalled = await TimersStalledAsync(world, afterDisruptions, TimerRecoveryLimit);
+        var logFile = stalled.Count == 0 ? null : Path.Combine(Path.GetTempPath(), $"wechatdomains-drill-{name}-host.log");
+        if (logFile is not null)
+        {
+            await File.WriteAllLinesAsync(logFile, world.Host.Logs.Lines);
+        }
+
         await world.Sandbox.ClearFaultsAsync();
         var records = await world.ReadAllAsync(all);
         long applied = 0;
@@ -90,8 +99,8 @@ internal static class PairsDrill
             2L * pairs * authorizers, applied, left, world.Host.Logs.Count, leaks, TimeProvider.System.GetElapsedTime(started))
         {
             TimersNotRunning = stalled,
-            TimerLog = stalled.Count == 0 ? [] : [.. world.Host.Logs.Lines.Skip(afterDisruptions)
-                .Where(l => stalled.Any(t => l.Contains(t, StringComparison.Ordinal)) || l.Contains("sweep", StringComparison.OrdinalIgnoreCase) || l.Contains("fail", StringComparison.OrdinalIgnoreCase))
+            TimerLog = logFile is null ? [] : [$"(the Host's whole log: {logFile})", .. world.Host.Logs.Lines.Skip(afterDisruptions)
+                .Where(l => stalled.Any(t => l.Contains(t, StringComparison.Ordinal)) || l.Contains("sweep", StringComparison.OrdinalIgnoreCase) || l.Contains("token", StringComparison.OrdinalIgnoreCase))
                 .TakeLast(40)],
         };
     }

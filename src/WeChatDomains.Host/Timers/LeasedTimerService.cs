@@ -18,6 +18,9 @@ public sealed class LeasedTimerService(IScheduledJob job, ILeaseStore leases, IO
     private DateTimeOffset? _lastCompleted;
     private DateTimeOffset? _firstTried;
 
+    /// <summary>The lease name of the job it runs.</summary>
+    public string JobName => job.LeaseName;
+
     /// <summary>When a run last completed in this Host (with the lease or overdue without it); null before the first.</summary>
     public DateTimeOffset? LastCompleted => _lastCompleted;
 

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using WeChatDomains.Host.Timers;
+
+namespace WeChatDomains.Host.Tests.Timers;
+
+public sealed class TimerRegistrationTests
+{
+    [Fact]
+    public void AddWeChatDomainsHost_TimersEnabled_RunsBothTimers_Issue12()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.Configuration["Api:Key"] = "test-key";
+        builder.AddWeChatDomainsHost();
+        using var app = builder.Build();
+
+        var timers = app.Services.GetServices<IHostedService>().OfType<LeasedTimerService>().Select(t => t.JobName).Order().ToList();
+
+        Assert.Equal([TimerConstants.DeferredReleaseLease, TimerConstants.TokenSweepLease], timers);
+    }
+}
