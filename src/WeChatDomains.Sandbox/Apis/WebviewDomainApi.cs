@@ -69,12 +69,7 @@ internal static class WebviewDomainApi
             requested.Add(url);
         }
 
-        List<string> next = action switch
-        {
-            DomainAction.Add => [.. current.Concat(requested).Distinct(StringComparer.OrdinalIgnoreCase)],
-            DomainAction.Delete => [.. current.Except(requested, StringComparer.OrdinalIgnoreCase)],
-            _ => [.. requested.Distinct(StringComparer.OrdinalIgnoreCase)],
-        };
+        var next = DomainActions.Apply(action.Value, current, requested);
         if (next.Count > SandboxConstants.WebviewDomains)
         {
             return WeChatReply.Error(WeChatErrors.WebviewDomainLimit);

@@ -9,8 +9,8 @@ public sealed class FaultSettings
     /// <summary>Seed of the random draws; null draws unseeded.</summary>
     public int? Seed { get; init; }
 
-    /// <summary>Faults by api wire name (<c>modify_domain</c>, ...) or <c>*</c>.</summary>
-    public Dictionary<string, ApiFaults> Apis { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>Faults by api wire name (<c>modify_domain</c>, ...) or <c>*</c>; required (an empty object clears every fault).</summary>
+    public required Dictionary<string, ApiFaults> Apis { get; init; }
 }
 
 /// <summary>The faults of one api. Probabilities are 0..1; they are drawn in the order drop, http5xx, errcodes, appliedThenFail.</summary>
