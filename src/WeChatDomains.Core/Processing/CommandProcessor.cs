@@ -141,7 +141,7 @@ public sealed class CommandProcessor(
             },
             cancellationToken);
 
-        var description = $"errcode {outcome.ErrorCode.Value}: {outcome.ErrorMessage}";
+        var description = ConfigurationHints.Describe(outcome.ErrorCode, outcome.ErrorMessage, errorClass);
         var now = time.GetUtcNow();
         var outcomeDecision = policy.Decide(errorClass, Math.Max(attempts, 1), now, Random.Shared.NextDouble(), description);
 

@@ -27,6 +27,9 @@ public sealed record QuotaLedgerKey(string Owner, string? Scope)
         _ => null,
     };
 
-    /// <summary>The ledger's month key in storage: the CST month, prefixed by the scope when there is one.</summary>
-    public string MonthKey(DateTimeOffset now) => Scope is null ? ChinaTime.MonthKey(now) : $"{Scope}:{ChinaTime.MonthKey(now)}";
+    /// <summary>
+    /// The ledger's id in the registry (its appid slot): the owner for the authorizer's server-domain ledger, the owner
+    /// and the scope (<c>wx…|set_prefetchdnsdomain</c>, <c>component|modify_wxa_server_domain</c>) for the others.
+    /// </summary>
+    public string LedgerId => Scope is null ? Owner : $"{Owner}|{Scope}";
 }

@@ -25,7 +25,7 @@ public sealed class QuotaLedgerService(IAuthorizerRegistry registry, ProcessingO
     public async Task<bool> IsExhaustedAsync(QuotaLedgerKey key, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var ledger = await registry.GetLedgerAsync(key.Owner, key.MonthKey(now), cancellationToken);
+        var ledger = await registry.GetLedgerAsync(key.LedgerId, ChinaTime.MonthKey(now), cancellationToken);
         return ledger.Spent || ledger.Used >= options.MonthlyModificationQuota;
     }
 
@@ -43,8 +43,8 @@ public sealed class QuotaLedgerService(IAuthorizerRegistry registry, ProcessingO
 
     private async Task UpdateAsync(QuotaLedgerKey key, DateTimeOffset now, Func<QuotaLedger, QuotaLedger> change, CancellationToken cancellationToken)
     {
-        var appId = key.Owner;
-        var month = key.MonthKey(now);
+        var appId = key.LedgerId;
+        var month = ChinaTime.MonthKey(now);
         for (var attempt = 0; attempt < MaxConflicts; attempt++)
         {
             var ledger = await registry.GetLedgerAsync(appId, month, cancellationToken);

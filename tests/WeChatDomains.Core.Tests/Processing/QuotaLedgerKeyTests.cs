@@ -7,8 +7,6 @@ namespace WeChatDomains.Core.Tests.Processing;
 public sealed class QuotaLedgerKeyTests
 {
     private const string AppId = "wx1234567890abcdef";
-    private static readonly DateTimeOffset LastEveningOfNovemberInUtc = new(2026, 11, 30, 17, 0, 0, TimeSpan.Zero);
-
     public static TheoryData<string, string?, string?, string?, string?> Table => new()
     {
         { WeChatApi.ModifyDomain, DomainAction.Add, AppId, AppId, null },
@@ -36,11 +34,9 @@ public sealed class QuotaLedgerKeyTests
     }
 
     [Fact]
-    public void MonthKey_ScopedLedger_IsPrefixedAndInChinaStandardTime()
+    public void LedgerId_ScopedLedger_IsTheOwnerAndTheScope()
     {
-        var key = new QuotaLedgerKey(AppId, WeChatApi.SetPrefetchDnsDomain);
-
-        Assert.Equal("set_prefetchdnsdomain:2026-12", key.MonthKey(LastEveningOfNovemberInUtc));
-        Assert.Equal("2026-12", new QuotaLedgerKey(AppId, null).MonthKey(LastEveningOfNovemberInUtc));
+        Assert.Equal(AppId + "|set_prefetchdnsdomain", new QuotaLedgerKey(AppId, WeChatApi.SetPrefetchDnsDomain).LedgerId);
+        Assert.Equal(AppId, new QuotaLedgerKey(AppId, null).LedgerId);
     }
 }
