@@ -12,7 +12,7 @@ internal sealed class FaultInjector
     private const int DrawsPerCall = 5;
 
     private readonly Lock _gate = new();
-    private FaultSettings _settings = new() { Apis = new(StringComparer.Ordinal) };
+    private FaultSettings _settings = new();
     private Random _random = new();
 
     public FaultSettings Settings
@@ -35,7 +35,7 @@ internal sealed class FaultInjector
         }
     }
 
-    public void Clear() => Replace(new FaultSettings { Apis = new(StringComparer.Ordinal) });
+    public void Clear() => Replace(new FaultSettings());
 
     public FaultPlan Plan(string api)
     {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace WeChatDomains.Sandbox.Faults;
 
 /// <summary>
@@ -10,7 +12,8 @@ public sealed class FaultSettings
     public int? Seed { get; init; }
 
     /// <summary>Faults by api wire name (<c>modify_domain</c>, ...) or <c>*</c>; required (an empty object clears every fault).</summary>
-    public required Dictionary<string, ApiFaults> Apis { get; init; }
+    [JsonRequired]
+    public Dictionary<string, ApiFaults> Apis { get; init; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>The faults of one api. Probabilities are 0..1; they are drawn in the order drop, http5xx, errcodes, appliedThenFail.</summary>
