@@ -40,6 +40,10 @@ public sealed class PlatformFirstOnboardingTests(AzuriteFixture azurite) : IAsyn
         var platform = await _system.Sandbox.GetPlatformAsync();
         Assert.Contains(ServerHost, platform.ServerDomains);
         Assert.Contains(BusinessHost, platform.JumpDomains.Published);
+        var lane = await _system.Api.GetFromJsonAsync<JsonObject>("api/commands?authorizer=component&pageSize=20");
+        Assert.Equal(
+            ["get_domain_confirmfile", "modify_wxa_jump_domain", "modify_wxa_server_domain"],
+            lane!["items"]!.AsArray().Select(c => c!["api"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         var authorizer = await _system.Sandbox.GetAuthorizerAsync(NewAppId);
         Assert.Equal(["https://" + ServerHost], authorizer.Domains.Third.RequestDomain);
         Assert.Equal(["https://" + BusinessHost], authorizer.WebviewDomains.Third);
