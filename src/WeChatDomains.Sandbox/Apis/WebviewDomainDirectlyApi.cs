@@ -18,14 +18,9 @@ internal static class WebviewDomainDirectlyApi
     public static WeChatReply Handle(SandboxState state, ApiRequest<WebviewDomainBody> request)
     {
         var authorizer = state.Authorizers[request.Subject];
-        if (!authorizer.IsMiniProgram)
+        if (WebviewDomainApi.RefuseAccount(authorizer) is { } refused)
         {
-            return WeChatReply.Error(WeChatErrors.NotMiniProgram);
-        }
-
-        if (authorizer.IsIndividual)
-        {
-            return WeChatReply.Error(WeChatErrors.IndividualNotSupported);
+            return refused;
         }
 
         if (DomainActions.Parse(request.Body.Action) is not { } action)
@@ -36,7 +31,7 @@ internal static class WebviewDomainDirectlyApi
         var current = authorizer.DirectWebviewDomains;
         if (action == DomainAction.Get)
         {
-            return Reply(current);
+            return WebviewDomainApi.Reply(current);
         }
 
         var requested = new List<string>();
@@ -73,8 +68,6 @@ internal static class WebviewDomainDirectlyApi
             authorizer.CountApplied(Api);
         }
 
-        return Reply(next);
+        return WebviewDomainApi.Reply(next);
     }
-
-    private static WeChatReply Reply(List<string> domains) => WeChatReply.Ok().With("webviewdomain", domains.ToArray());
 }
