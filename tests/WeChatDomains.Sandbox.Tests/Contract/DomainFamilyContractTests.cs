@@ -236,6 +236,33 @@ public sealed class DomainFamilyContractTests(SandboxServer sandbox) : ContractT
         Assert.Equal(WeChatErrorClass.MonthlyQuota, result.ErrorCode.Class);
     }
 
+    [Fact]
+    public async Task ConsoleDomains_SetBehindThePlatformsBack_ShowInTheMpViewsOfTheGets()
+    {
+        var sut = CreateSut();
+        using var put = await Sandbox.Admin.PutAsJsonAsync(
+            $"sandbox/authorizers/{SandboxSeed.MiniProgramAppId}/domains",
+            new { requestDomain = new[] { "https://console.example.com" }, webviewDomain = new[] { "https://h5.console.example.com" } });
+        put.EnsureSuccessStatusCode();
+        var token = await AuthorizerTokenAsync();
+
+        var server = await sut.GetEffectiveDomainAsync(token);
+        var webview = await sut.GetEffectiveWebviewDomainAsync(token);
+
+        Assert.Equal(["https://console.example.com"], server.Value!.Mp.RequestDomain);
+        Assert.Contains("https://console.example.com", server.Value.Effective.RequestDomain!);
+        Assert.Equal(["https://h5.console.example.com"], webview.Value!.Mp);
+        Assert.Equal(0L, (await Sandbox.GetAuthorizerAsync()).AppliedModifications);
+    }
+
+    [Fact]
+    public async Task ConsoleDomains_UnknownAuthorizer_Is404()
+    {
+        using var put = await Sandbox.Admin.PutAsJsonAsync("sandbox/authorizers/wx00000000000000ff/domains", new { requestDomain = new[] { "https://a.example.com" } });
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, put.StatusCode);
+    }
+
     private async Task PlaceAsync(string host, ConfirmFile file)
     {
         var response = await Sandbox.Admin.PutAsJsonAsync($"sandbox/hosts/{host}/confirmfile", new { fileName = file.FileName, fileContent = file.FileContent });
