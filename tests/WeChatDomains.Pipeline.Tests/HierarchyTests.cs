@@ -1,6 +1,7 @@
 using WeChatDomains.Core.Processing;
 using WeChatDomains.Core.Status;
 using WeChatDomains.Sandbox;
+using WeChatDomains.Sandbox.Faults;
 using WeChatDomains.Testing;
 using WeChatDomains.WeChat.Client;
 using WeChatDomains.WeChat.Errors;
@@ -73,6 +74,23 @@ public sealed class HierarchyTests(AzuriteFixture azurite)
         var record = await harness.RecordAsync("h-86103");
         Assert.Equal((CommandState.Failed, WeChatErrorClass.Configuration, 86103), (record.State, record.ErrorClass, record.LastErrorCode));
         Assert.Contains("place the confirm file (get_webviewdomain_confirmfile)", record.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_9420000FromSetPrefetchDnsDomain_DefersAndMarksOnlyThePrefetchLedgerSpent()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(azurite);
+        await harness.SetFaultsAsync(WeChatApi.SetPrefetchDnsDomain, new ApiFaults { Errcodes = new() { [9420000] = 1.0 } });
+
+        var result = await harness.ProcessAsync(PipelineHarness.Command(
+            "h-9420000", WeChatApi.SetPrefetchDnsDomain, new { prefetch_dns_domain = new[] { new { url = "cdn.example.com" } } }));
+
+        var record = await harness.RecordAsync("h-9420000");
+        Assert.IsType<Disposition.Deferred>(result);
+        Assert.Equal((CommandState.Deferred, WeChatErrorClass.MonthlyQuota), (record.State, record.ErrorClass));
+        var month = ChinaTime.MonthKey(PipelineHarness.Start);
+        Assert.True((await harness.Registry.GetLedgerAsync($"{SandboxSeed.MiniProgramAppId}|{WeChatApi.SetPrefetchDnsDomain}", month)).Spent);
+        Assert.False((await harness.Registry.GetLedgerAsync(SandboxSeed.MiniProgramAppId, month)).Spent);
     }
 
     [Fact]
