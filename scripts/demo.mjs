@@ -3,7 +3,10 @@
 //   node scripts/demo.mjs check-logs --logs DIR --settings FILE
 // `run` has the sandbox push a ticket to the Host and onboard every sandbox authorizer through a real `authorized`
 // push, submits each demo command (demo/commands/*.json: {description, expect: {state, errcode?}, sandboxAuthorizer?,
-// command}), polls each to its final state (or Deferred), prints them, then checks the logs. Exit code 0 when every
+// wait?, placeConfirmFile?, command}), polls each to its final state (or Deferred), prints them, then checks the logs.
+// `wait: true` polls that command to its end before the next is submitted (the platform tier before the authorizer's);
+// `placeConfirmFile: {host, fromCommand}` first puts the confirm file an earlier command fetched at the host's root, as
+// the platform's web server would (the sandbox's PUT /sandbox/hosts/{host}/confirmfile). Exit code 0 when every
 // command ended as expected and no secret was found, 1 otherwise.
 import { readFileSync, readdirSync } from "node:fs";
 import { join, basename } from "node:path";
@@ -53,6 +56,7 @@ async function run() {
   const results = [];
   for (const demo of demos) {
     const c = demo.command;
+    if (demo.placeConfirmFile) await placeConfirmFile(demo.placeConfirmFile);
     const submitted = await host("POST", "/api/commands", c);
     const result = { demo, status: submitted.status, record: null };
     if (submitted.status === 400) {
@@ -62,6 +66,10 @@ async function run() {
       for (const r of reasons) console.log(`      ${r.path}: ${r.message}`);
     } else if (submitted.status === 202) {
       step(`submitted ${c.commandId}: 202 ${submitted.body.statusUrl}`);
+      if (demo.wait) {
+        result.record = await finalRecord(c.commandId, DEMO_DEADLINE_MS);
+        step(`${c.commandId} ended ${result.record.state} before the next command is sent`);
+      }
     } else {
       step(`submitted ${c.commandId}: unexpected HTTP ${submitted.status} ${JSON.stringify(submitted.body)}`);
       result.record = { state: `HTTP ${submitted.status}` };
@@ -71,15 +79,7 @@ async function run() {
 
   const deadline = Date.now() + DEMO_DEADLINE_MS;
   for (const result of results.filter((r) => r.record === null)) {
-    const id = result.demo.command.commandId;
-    result.record = await waitFor(async () => {
-      const r = await host("GET", `/api/commands/${encodeURIComponent(id)}`);
-      return r.status === 200 && FINAL.has(r.body.state) ? r.body : null;
-    }, Math.max(0, deadline - Date.now()));
-    if (!result.record) {
-      const last = await host("GET", `/api/commands/${encodeURIComponent(id)}`);
-      result.record = { state: `not final in time (${last.body?.state ?? "HTTP " + last.status})` };
-    }
+    result.record = await finalRecord(result.demo.command.commandId, Math.max(0, deadline - Date.now()));
   }
 
   console.log("\nDemo commands:");
@@ -98,11 +98,30 @@ async function run() {
   return ok && clean ? 0 : 1;
 }
 
+async function finalRecord(id, limitMs) {
+  const record = await waitFor(async () => {
+    const r = await host("GET", `/api/commands/${encodeURIComponent(id)}`);
+    return r.status === 200 && FINAL.has(r.body.state) ? r.body : null;
+  }, limitMs);
+  if (record) return record;
+  const last = await host("GET", `/api/commands/${encodeURIComponent(id)}`);
+  return { state: `not final in time (${last.body?.state ?? "HTTP " + last.status})` };
+}
+
+async function placeConfirmFile({ host: at, fromCommand }) {
+  const file = (await host("GET", `/api/commands/${encodeURIComponent(fromCommand)}`)).body?.response;
+  if (!file?.fileName) throw new Error(`${fromCommand} has no confirm file to place at ${at}`);
+  const put = await sandbox("PUT", `/sandbox/hosts/${at}/confirmfile`, { fileName: file.fileName, fileContent: file.fileContent });
+  if (put.status !== 200) throw new Error(`the sandbox refused the confirm file at ${at}: ${JSON.stringify(put.body)}`);
+  step(`the platform's confirm file ${file.fileName} (from ${fromCommand}) now sits at https://${at}/${file.fileName}`);
+}
+
 async function prepareSandboxAuthorizers(demos) {
   for (const demo of demos.filter((d) => d.sandboxAuthorizer)) {
     const appid = demo.command.authorizerAppId;
     const current = await sandbox("GET", `/sandbox/authorizers/${appid}`);
-    const put = await sandbox("PUT", `/sandbox/authorizers/${appid}`, { ...current.body, ...demo.sandboxAuthorizer });
+    const existing = current.status === 200 ? current.body : {};
+    const put = await sandbox("PUT", `/sandbox/authorizers/${appid}`, { ...existing, ...demo.sandboxAuthorizer });
     if (put.status !== 200) throw new Error(`the sandbox refused the set-up of ${appid}: ${JSON.stringify(put.body)}`);
     step(`sandbox: ${appid} set to ${JSON.stringify(demo.sandboxAuthorizer)} (${basename(demo.file)})`);
   }

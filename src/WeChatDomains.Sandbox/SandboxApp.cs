@@ -41,6 +41,7 @@ public static class SandboxApp
     public static IServiceCollection AddWeChatSandbox(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddStrictAdminJson();
         services.AddSingleton<SandboxClock>();
         services.AddSingleton<SandboxState>();
         services.AddSingleton<FaultInjector>();

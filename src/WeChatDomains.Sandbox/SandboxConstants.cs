@@ -39,6 +39,21 @@ public static class SandboxConstants
     /// <summary>Jump (platform Mini Program business) domains, testing or published.</summary>
     public const int JumpDomains = 200;
 
+    /// <summary>The platform's Mini Program server domains, testing or published (modify_wxa_server_domain).</summary>
+    public const int PlatformServerDomains = 1000;
+
+    /// <summary>modify_wxa_server_domain changes the platform may make in a CST month.</summary>
+    public const int MonthlyPlatformServerDomainChanges = 50;
+
+    /// <summary>Default number of DNS pre-resolution domains of an authorizer (size_limit).</summary>
+    public const int PrefetchSizeLimit = 5;
+
+    /// <summary>set_prefetchdnsdomain changes an authorizer may make in a CST month (9420000 past it).</summary>
+    public const int MonthlyPrefetchChanges = 50;
+
+    /// <summary>Length of a confirm file's name before <c>.txt</c>, as WeChat's look (for example <c>87PweoaRBw.txt</c>).</summary>
+    public const int ConfirmFileNameLength = 10;
+
     /// <summary>Largest request body the WeChat routes read.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
 

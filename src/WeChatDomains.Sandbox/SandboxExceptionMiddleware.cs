@@ -1,3 +1,5 @@
+using System.Text.Json;
+using WeChatDomains.Sandbox.Admin;
 using WeChatDomains.Sandbox.Wire;
 
 namespace WeChatDomains.Sandbox;
@@ -19,10 +21,16 @@ internal sealed class SandboxExceptionMiddleware(RequestDelegate next, ILogger<S
         {
             // The caller went away; nobody to answer.
         }
+        catch (BadHttpRequestException bad) when (!context.Response.HasStarted && IsAdmin(context))
+        {
+            context.Response.Clear();
+            context.Response.StatusCode = bad.StatusCode;
+            await context.Response.WriteAsJsonAsync(StrictAdminJson.Problem(bad), (JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
+        }
         catch (Exception ex) when (!context.Response.HasStarted)
         {
             Log.Unhandled(logger, ex, context.Request.Method, context.Request.Path);
-            var admin = context.Request.Path.StartsWithSegments("/sandbox", StringComparison.OrdinalIgnoreCase);
+            var admin = IsAdmin(context);
             context.Response.Clear();
             context.Response.StatusCode = ex switch
             {
@@ -34,4 +42,6 @@ internal sealed class SandboxExceptionMiddleware(RequestDelegate next, ILogger<S
             await context.Response.Body.WriteAsync(WeChatReply.Error(WeChatErrors.SystemError).ToUtf8Json(TimeProvider.System.GetUtcNow()));
         }
     }
+
+    private static bool IsAdmin(HttpContext context) => context.Request.Path.StartsWithSegments("/sandbox", StringComparison.OrdinalIgnoreCase);
 }

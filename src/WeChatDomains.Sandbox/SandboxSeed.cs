@@ -1,3 +1,4 @@
+using WeChatDomains.Sandbox.Apis;
 using WeChatDomains.Sandbox.State;
 
 namespace WeChatDomains.Sandbox;
@@ -13,7 +14,7 @@ public static class SandboxSeed
     public const string PlatformToken = "sandboxPushToken2024";
     public const string EncodingAesKey = "k3Vn8QeT1zRbW5xYpL7sHc2JfG9dM4uNaE6rXoZqIy0";
 
-    /// <summary>Registered Mini Program server domains of the platform.</summary>
+    /// <summary>Registered Mini Program server domains of the platform (testing and published; kept as their hosts).</summary>
     public static readonly IReadOnlyList<string> ServerDomains =
     [
         "https://api.example.com", "wss://ws.example.com", "https://upload.example.com", "https://download.example.com",
@@ -49,7 +50,8 @@ public static class SandboxSeed
         Token = PlatformToken,
         EncodingAesKey = EncodingAesKey,
         Published = true,
-        ServerDomains = [.. ServerDomains],
+        PublishedServerDomains = [.. ServerDomains.Select(DomainRules.HostOf).Distinct(StringComparer.Ordinal)],
+        TestingServerDomains = [.. ServerDomains.Select(DomainRules.HostOf).Distinct(StringComparer.Ordinal)],
         TestingJumpDomains = [.. BusinessDomains],
         PublishedJumpDomains = [.. BusinessDomains],
         VerifiedHosts = new HashSet<string>(VerifiedHosts, StringComparer.OrdinalIgnoreCase),

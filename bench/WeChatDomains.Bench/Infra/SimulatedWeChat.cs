@@ -8,7 +8,7 @@ namespace WeChatDomains.Bench.Infra;
 /// An in-process WeChat for the sweep and overhead scenarios: every call answers success after <see cref="Latency"/>
 /// on the given clock (none by default). Tokens last 7200 s; refresh tokens do not change, as WeChat usually does.
 /// </summary>
-internal sealed class SimulatedWeChat(TimeProvider time) : IWeChatClient
+internal sealed partial class SimulatedWeChat(TimeProvider time) : IWeChatClient
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(7200);
     private static readonly ServerDomains NoDomains = new() { RequestDomain = [], WsRequestDomain = [], UploadDomain = [], DownloadDomain = [] };

@@ -38,6 +38,15 @@ public static class CommandConstants
     /// <summary>Most distinct hosts in one <c>wxa_jump_h5_domain</c>.</summary>
     public const int MaxJumpDomains = 200;
 
+    /// <summary>Most distinct hosts in one <c>wxa_server_domain</c> (the platform's server domains).</summary>
+    public const int MaxPlatformServerDomains = 1000;
+
+    /// <summary>
+    /// Most entries in one <c>set_prefetchdnsdomain</c>: WeChat's default <c>size_limit</c> (9420002 past it). An account
+    /// with a larger limit (get_prefetchdnsdomain reports it) cannot use more through us; not confirmed whether any has one.
+    /// </summary>
+    public const int MaxPrefetchDnsDomains = 5;
+
     /// <summary>Longest single list entry, in characters (a host is at most 253; scheme and port come on top).</summary>
     public const int MaxDomainEntryLength = 300;
 
@@ -53,7 +62,7 @@ public static class CommandConstants
     /// <summary>Separator of hosts in <c>wxa_jump_h5_domain</c>.</summary>
     public const char JumpDomainSeparator = ';';
 
-    /// <summary>The six apis a command may name.</summary>
+    /// <summary>The apis a command may name: the seeds' six and the rest of the domain family (DESIGN section 10).</summary>
     public static readonly IReadOnlyList<string> Apis =
     [
         WeChatApi.ModifyDomain,
@@ -62,6 +71,23 @@ public static class CommandConstants
         WeChatApi.ModifyWxaJumpDomain,
         WeChatApi.GetEffectiveDomain,
         WeChatApi.GetEffectiveWebviewDomain,
+        WeChatApi.ModifyWxaServerDomain,
+        WeChatApi.GetDomainConfirmFile,
+        WeChatApi.SetWebviewDomainDirectly,
+        WeChatApi.GetWebviewDomainConfirmFile,
+        WeChatApi.GetPrefetchDnsDomain,
+        WeChatApi.SetPrefetchDnsDomain,
+    ];
+
+    /// <summary>The platform-level apis: called with the component token, no <c>authorizerAppId</c>, lane <c>component</c>.</summary>
+    public static readonly IReadOnlyList<string> PlatformApis =
+        [WeChatApi.ModifyWxaJumpDomain, WeChatApi.ModifyWxaServerDomain, WeChatApi.GetDomainConfirmFile];
+
+    /// <summary>The apis whose body is <c>{}</c>.</summary>
+    public static readonly IReadOnlyList<string> EmptyBodyApis =
+    [
+        WeChatApi.GetEffectiveDomain, WeChatApi.GetEffectiveWebviewDomain, WeChatApi.GetDomainConfirmFile,
+        WeChatApi.GetWebviewDomainConfirmFile, WeChatApi.GetPrefetchDnsDomain,
     ];
 
     /// <summary>The <c>action</c> values of the modifying apis.</summary>

@@ -8,7 +8,7 @@ namespace WeChatDomains.Core.Commands;
 /// </summary>
 /// <param name="CommandId">The idempotency key: 1-128 of <c>[A-Za-z0-9_.:-]</c>.</param>
 /// <param name="Api">One of <see cref="CommandConstants.Apis"/>.</param>
-/// <param name="AuthorizerAppId">The Mini Program's appid; null exactly for <c>modify_wxa_jump_domain</c>.</param>
+/// <param name="AuthorizerAppId">The Mini Program's appid; null exactly for the platform-level apis (<see cref="CommandConstants.PlatformApis"/>).</param>
 /// <param name="Body">The typed, normalized body; its subtype follows <see cref="Api"/>.</param>
 /// <param name="RequestedBy">Who asked, as the sender wrote it; optional.</param>
 /// <param name="RawBody">The <c>body</c> JSON exactly as received, for audit.</param>
@@ -28,6 +28,7 @@ public sealed record DomainCommand(
         ServerDomainsBody server => server.Action,
         WebviewDomainsBody webview => webview.Action,
         JumpDomainsBody jump => jump.Action,
+        PlatformServerDomainsBody platform => platform.Action,
         _ => null,
     };
 
@@ -49,6 +50,14 @@ public sealed record DomainCommand(
     /// <summary>The request of <c>modify_wxa_jump_domain</c>.</summary>
     /// <exception cref="InvalidOperationException">The command is for another api.</exception>
     public ModifyJumpDomainRequest ToModifyJumpDomainRequest() => BodyAs<JumpDomainsBody>().ToRequest();
+
+    /// <summary>The request of <c>modify_wxa_server_domain</c>.</summary>
+    /// <exception cref="InvalidOperationException">The command is for another api.</exception>
+    public ModifyWxaServerDomainRequest ToModifyWxaServerDomainRequest() => BodyAs<PlatformServerDomainsBody>().ToRequest();
+
+    /// <summary>The request of <c>set_prefetchdnsdomain</c>.</summary>
+    /// <exception cref="InvalidOperationException">The command is for another api.</exception>
+    public SetPrefetchDnsDomainRequest ToSetPrefetchDnsDomainRequest() => BodyAs<PrefetchDomainsBody>().ToRequest();
 
     private T BodyAs<T>()
         where T : CommandBody =>

@@ -27,6 +27,18 @@ public sealed class CommandExecutor(IWeChatClient client, ITokenProvider tokens)
                 CallOutcome.From(await tokens.WithTokenAsync(key, client.GetEffectiveDomainAsync, cancellationToken)),
             WeChatCall.EffectiveWebviewDomains =>
                 CallOutcome.From(await tokens.WithTokenAsync(key, client.GetEffectiveWebviewDomainAsync, cancellationToken)),
+            WeChatCall.PlatformServerDomains p =>
+                CallOutcome.From(await tokens.WithTokenAsync(key, (t, ct) => client.ModifyWxaServerDomainAsync(t, p.Request, ct), cancellationToken)),
+            WeChatCall.WebviewDirectly w =>
+                CallOutcome.From(await tokens.WithTokenAsync(key, (t, ct) => client.SetWebviewDomainDirectlyAsync(t, w.Request, ct), cancellationToken)),
+            WeChatCall.PrefetchDomains p =>
+                CallOutcome.From(await tokens.WithTokenAsync(key, (t, ct) => client.SetPrefetchDnsDomainAsync(t, p.Request, ct), cancellationToken)),
+            WeChatCall.Read { ApiName: WeChatApi.GetDomainConfirmFile } =>
+                CallOutcome.From(await tokens.WithTokenAsync(key, client.GetDomainConfirmFileAsync, cancellationToken)),
+            WeChatCall.Read { ApiName: WeChatApi.GetWebviewDomainConfirmFile } =>
+                CallOutcome.From(await tokens.WithTokenAsync(key, client.GetWebviewDomainConfirmFileAsync, cancellationToken)),
+            WeChatCall.Read { ApiName: WeChatApi.GetPrefetchDnsDomain } =>
+                CallOutcome.From(await tokens.WithTokenAsync(key, client.GetPrefetchDnsDomainAsync, cancellationToken)),
             _ => throw new ArgumentOutOfRangeException(nameof(call), call.GetType().Name, "Unknown call."),
         };
     }

@@ -3,7 +3,7 @@ using WeChatDomains.WeChat.Client;
 namespace WeChatDomains.Core.Execution;
 
 /// <summary>A validated command as the one WeChat call it makes.</summary>
-public abstract record WeChatCall
+public abstract partial record WeChatCall
 {
     private protected WeChatCall()
     {

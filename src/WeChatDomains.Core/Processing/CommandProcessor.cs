@@ -99,7 +99,8 @@ public sealed class CommandProcessor(
             }
         }
 
-        if (counted && await ledger.IsExhaustedAsync(header.AuthorizerAppId!, time.GetUtcNow(), cancellationToken))
+        var ledgerKey = QuotaLedgerKey.Of(header.Api, header.Action, header.AuthorizerAppId);
+        if (ledgerKey is not null && await ledger.IsExhaustedAsync(ledgerKey, time.GetUtcNow(), cancellationToken))
         {
             var decision = OutcomePolicy.QuotaExhausted(time.GetUtcNow(), options.MonthlyModificationQuota);
             Log.QuotaDeferred(logger, header.CommandId, header.AuthorizerAppId!, decision.NextAttemptAt!.Value);
@@ -140,7 +141,7 @@ public sealed class CommandProcessor(
             },
             cancellationToken);
 
-        var description = $"errcode {outcome.ErrorCode.Value}: {outcome.ErrorMessage}";
+        var description = ConfigurationHints.Describe(outcome.ErrorCode, outcome.ErrorMessage, errorClass);
         var now = time.GetUtcNow();
         var outcomeDecision = policy.Decide(errorClass, Math.Max(attempts, 1), now, Random.Shared.NextDouble(), description);
 
@@ -156,7 +157,7 @@ public sealed class CommandProcessor(
             cancellationToken,
             keepInFlight: unresolved,
             errorClass: errorClass,
-            afterStored: () => ApplySideEffectsAsync(header, errorClass, outcome, counted, cancellationToken));
+            afterStored: () => ApplySideEffectsAsync(header, errorClass, outcome, ledgerKey, cancellationToken));
     }
 
     private async Task<WeChatErrorClass> ClassifyAsync(CommandHeader header, WeChatCall.ServerDomains? serverCall, CallOutcome outcome, bool counted, CancellationToken cancellationToken)
@@ -177,23 +178,23 @@ public sealed class CommandProcessor(
                 : appliedCheck.IsInPlaceAsync(serverCall, header.AuthorizerAppId, cancellationToken));
     }
 
-    private async Task ApplySideEffectsAsync(CommandHeader header, WeChatErrorClass errorClass, CallOutcome outcome, bool counted, CancellationToken cancellationToken)
+    private async Task ApplySideEffectsAsync(CommandHeader header, WeChatErrorClass errorClass, CallOutcome outcome, QuotaLedgerKey? ledgerKey, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var appId = header.AuthorizerAppId;
+        if (errorClass == WeChatErrorClass.Success && ledgerKey is not null)
+        {
+            await ledger.RecordModificationAsync(ledgerKey, now, cancellationToken);
+        }
+
+        if (errorClass == WeChatErrorClass.MonthlyQuota && (ledgerKey ?? (appId is null ? null : new QuotaLedgerKey(appId, null))) is { } spent)
+        {
+            await ledger.MarkSpentAsync(spent, now, cancellationToken);
+        }
+
         if (appId is null)
         {
             return;
-        }
-
-        if (errorClass == WeChatErrorClass.Success && counted)
-        {
-            await ledger.RecordModificationAsync(appId, now, cancellationToken);
-        }
-
-        if (errorClass == WeChatErrorClass.MonthlyQuota)
-        {
-            await ledger.MarkSpentAsync(appId, now, cancellationToken);
         }
 
         if (errorClass == WeChatErrorClass.AuthorizationLost)

@@ -37,6 +37,10 @@ public sealed class CommandReader : ICommandReader
         WeChatApi.ModifyWxaJumpDomain => new WeChatCall.JumpDomains(command.ToModifyJumpDomainRequest()),
         WeChatApi.GetEffectiveDomain => new WeChatCall.EffectiveDomains(),
         WeChatApi.GetEffectiveWebviewDomain => new WeChatCall.EffectiveWebviewDomains(),
+        WeChatApi.ModifyWxaServerDomain => new WeChatCall.PlatformServerDomains(command.ToModifyWxaServerDomainRequest()),
+        WeChatApi.SetWebviewDomainDirectly => new WeChatCall.WebviewDirectly(command.ToSetWebviewDomainRequest()),
+        WeChatApi.SetPrefetchDnsDomain => new WeChatCall.PrefetchDomains(command.ToSetPrefetchDnsDomainRequest()),
+        WeChatApi.GetDomainConfirmFile or WeChatApi.GetWebviewDomainConfirmFile or WeChatApi.GetPrefetchDnsDomain => new WeChatCall.Read(command.Api),
         _ => throw new InvalidOperationException($"A valid command has an api this reader does not know: {command.Api}."),
     };
 

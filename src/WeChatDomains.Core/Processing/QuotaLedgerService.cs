@@ -5,8 +5,9 @@ using WeChatDomains.WeChat.Client;
 namespace WeChatDomains.Core.Processing;
 
 /// <summary>
-/// The month's modification ledger per authorizer (DESIGN section 5): modify calls of <c>modify_domain</c> and
-/// <c>modify_domain_directly</c> count against one quota per calendar month in China Standard Time.
+/// The month's modification ledgers (DESIGN section 5): modify calls of <c>modify_domain</c> and
+/// <c>modify_domain_directly</c> count against one quota per authorizer per calendar month in China Standard Time; the
+/// other counted apis have ledgers of their own (<see cref="QuotaLedgerKey"/>).
 /// </summary>
 public sealed class QuotaLedgerService(IAuthorizerRegistry registry, ProcessingOptions options)
 {
@@ -17,22 +18,32 @@ public sealed class QuotaLedgerService(IAuthorizerRegistry registry, ProcessingO
         api is WeChatApi.ModifyDomain or WeChatApi.ModifyDomainDirectly && action is not DomainAction.Get;
 
     /// <summary>Whether the month of <paramref name="now"/> has no modification left for <paramref name="appId"/>.</summary>
-    public async Task<bool> IsExhaustedAsync(string appId, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> IsExhaustedAsync(string appId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        IsExhaustedAsync(new QuotaLedgerKey(appId, null), now, cancellationToken);
+
+    /// <summary>Whether the month of <paramref name="now"/> has nothing left on the ledger <paramref name="key"/>.</summary>
+    public async Task<bool> IsExhaustedAsync(QuotaLedgerKey key, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var ledger = await registry.GetLedgerAsync(appId, ChinaTime.MonthKey(now), cancellationToken);
+        ArgumentNullException.ThrowIfNull(key);
+        var ledger = await registry.GetLedgerAsync(key.LedgerId, ChinaTime.MonthKey(now), cancellationToken);
         return ledger.Spent || ledger.Used >= options.MonthlyModificationQuota;
     }
 
     /// <summary>Counts one applied modification.</summary>
     public Task RecordModificationAsync(string appId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        UpdateAsync(appId, now, ledger => ledger with { Used = ledger.Used + 1 }, cancellationToken);
+        RecordModificationAsync(new QuotaLedgerKey(appId, null), now, cancellationToken);
 
-    /// <summary>Marks the month spent (WeChat answered 86102/89030).</summary>
-    public Task MarkSpentAsync(string appId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        UpdateAsync(appId, now, ledger => ledger with { Spent = true }, cancellationToken);
+    /// <summary>Counts one applied modification on the ledger <paramref name="key"/>.</summary>
+    public Task RecordModificationAsync(QuotaLedgerKey key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpdateAsync(key, now, ledger => ledger with { Used = ledger.Used + 1 }, cancellationToken);
 
-    private async Task UpdateAsync(string appId, DateTimeOffset now, Func<QuotaLedger, QuotaLedger> change, CancellationToken cancellationToken)
+    /// <summary>Marks the month spent on the ledger <paramref name="key"/> (WeChat answered 86102, 89030 or 9420000).</summary>
+    public Task MarkSpentAsync(QuotaLedgerKey key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpdateAsync(key, now, ledger => ledger with { Spent = true }, cancellationToken);
+
+    private async Task UpdateAsync(QuotaLedgerKey key, DateTimeOffset now, Func<QuotaLedger, QuotaLedger> change, CancellationToken cancellationToken)
     {
+        var appId = key.LedgerId;
         var month = ChinaTime.MonthKey(now);
         for (var attempt = 0; attempt < MaxConflicts; attempt++)
         {

@@ -127,6 +127,24 @@
     }
   }
 
+  // The platform's registration: WeChat answers modify_wxa_server_domain and modify_wxa_jump_domain (any action, get
+  // included) with the published and testing lists, so the newest succeeded command of each holds the current lists.
+  const platformApis = [["modify_wxa_server_domain", "Server domains"], ["modify_wxa_jump_domain", "Business domains"]];
+  async function refreshPlatform() {
+    const page = await api("/api/commands?authorizer=" + platformKey + "&pageSize=100");
+    const pairs = [];
+    for (const [apiName, label] of platformApis) {
+      const newest = page.items.filter((c) => c.api === apiName && c.state === "Succeeded")
+        .sort((x, y) => String(y.completedAt).localeCompare(String(x.completedAt)))[0];
+      const r = newest ? (await api("/api/commands/" + encodeURIComponent(newest.commandId))).response || {} : null;
+      const hosts = (list) => r ? (list || []).join(", ") || "none" : "not read yet";
+      pairs.push([label + " (published)", hosts(r && r.published)], [label + " (testing)", hosts(r && r.testing)]);
+      if (r && (r.invalid || []).length) pairs.push([label + " refused by WeChat", r.invalid.join(", "), "bad"]);
+      pairs.push([label + " as of", newest ? time(newest.completedAt) + " (" + newest.commandId + ")" : ""]);
+    }
+    fillList($("platform"), pairs);
+  }
+
   async function showCommand(commandId) {
     try {
       const c = await api("/api/commands/" + encodeURIComponent(commandId));
@@ -182,6 +200,7 @@
       await refreshHealth();
       await refreshLists();
       await refreshRecent();
+      await refreshPlatform();
       if (currentAuthorizer) await showAuthorizer(currentAuthorizer);
       say("Updated " + new Date().toLocaleTimeString() + ".");
     } catch (e) {

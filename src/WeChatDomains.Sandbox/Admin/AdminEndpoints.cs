@@ -32,6 +32,7 @@ internal static class AdminEndpoints
         admin.MapPost("/clock/advance", AdvanceClock);
         admin.MapGet("/calls", (CallCounter calls) => calls.Snapshot());
         admin.MapSandboxPushes();
+        admin.MapSandboxDomainAdmin();
         return app;
     }
 

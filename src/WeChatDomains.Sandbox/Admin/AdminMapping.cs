@@ -13,7 +13,8 @@ internal static class AdminMapping
         Token = p.Token,
         EncodingAesKey = p.EncodingAesKey,
         Published = p.Published,
-        ServerDomains = [.. p.ServerDomains],
+        ServerDomains = [.. p.PublishedServerDomains],
+        TestingServerDomains = [.. p.TestingServerDomains],
         JumpDomains = new JumpDomainsModel { Testing = [.. p.TestingJumpDomains], Published = [.. p.PublishedJumpDomains] },
         VerifiedHosts = [.. p.VerifiedHosts.Order(StringComparer.Ordinal)],
         AppliedModifications = p.AppliedModifications,
@@ -45,7 +46,8 @@ internal static class AdminMapping
         Token = m.Token,
         EncodingAesKey = m.EncodingAesKey,
         Published = m.Published,
-        ServerDomains = [.. m.ServerDomains.Select(d => d.Trim().ToLowerInvariant())],
+        PublishedServerDomains = ServerHosts(m.ServerDomains),
+        TestingServerDomains = ServerHosts(m.TestingServerDomains ?? m.ServerDomains),
         TestingJumpDomains = Hosts(m.JumpDomains.Testing),
         PublishedJumpDomains = Hosts(m.JumpDomains.Published),
         VerifiedHosts = new HashSet<string>(Hosts(m.VerifiedHosts), StringComparer.OrdinalIgnoreCase),
@@ -60,6 +62,9 @@ internal static class AdminMapping
         RefreshToken = a.RefreshToken,
         Domains = new DomainSourcesModel { Mp = ToModel(a.MpDomains), Third = ToModel(a.ThirdDomains), Direct = ToModel(a.DirectDomains) },
         WebviewDomains = new WebviewSourcesModel { Mp = [.. a.MpWebviewDomains], Third = [.. a.ThirdWebviewDomains], Direct = [.. a.DirectWebviewDomains] },
+        PrefetchDnsDomains = [.. a.PrefetchDnsDomains],
+        PrefetchSizeLimit = a.PrefetchSizeLimit,
+        ConfirmFile = ToModel(ConfirmFileState.Of(a.AppId)),
         ModificationsThisMonth = a.ModificationsThisMonth(month),
         AppliedModifications = a.AppliedModifications.Values.Sum(),
         AppliedModificationsByApi = new SortedDictionary<string, long>(a.AppliedModifications, StringComparer.Ordinal),
@@ -80,11 +85,42 @@ internal static class AdminMapping
             MpWebviewDomains = Urls(m.WebviewDomains.Mp),
             ThirdWebviewDomains = Urls(m.WebviewDomains.Third),
             DirectWebviewDomains = Urls(m.WebviewDomains.Direct),
+            PrefetchDnsDomains = Hosts(m.PrefetchDnsDomains),
+            PrefetchSizeLimit = m.PrefetchSizeLimit ?? SandboxConstants.PrefetchSizeLimit,
             LedgerMonth = month,
             ModificationsInMonth = m.ModificationsThisMonth ?? 0,
         };
         return state;
     }
+
+    public static ConfirmFileModel ToModel(ConfirmFileState file) => new() { FileName = file.FileName, FileContent = file.FileContent };
+
+    /// <summary>Replaces the console ("mp") lists the model names.</summary>
+    public static void ApplyConsoleDomains(AuthorizerState a, ConsoleDomainsModel m)
+    {
+        Replace(a.MpDomains, ServerList.Request, m.RequestDomain);
+        Replace(a.MpDomains, ServerList.WsRequest, m.WsRequestDomain);
+        Replace(a.MpDomains, ServerList.Upload, m.UploadDomain);
+        Replace(a.MpDomains, ServerList.Download, m.DownloadDomain);
+        Replace(a.MpDomains, ServerList.Udp, m.UdpDomain);
+        Replace(a.MpDomains, ServerList.Tcp, m.TcpDomain);
+        if (m.WebviewDomain is { } webview)
+        {
+            a.MpWebviewDomains.Clear();
+            a.MpWebviewDomains.AddRange(Urls(webview));
+        }
+    }
+
+    private static void Replace(ServerDomainSet set, ServerList list, IReadOnlyList<string>? values)
+    {
+        if (values is not null)
+        {
+            set.Replace(list, Urls(values));
+        }
+    }
+
+    private static List<string> ServerHosts(IReadOnlyList<string> values) =>
+        Hosts([.. values.Select(v => Apis.DomainRules.HostOf(v.Trim()))]);
 
     private static ServerDomainsModel ToModel(ServerDomainSet s) => new()
     {

@@ -13,8 +13,14 @@ public sealed class PlatformModel
 
     public bool Published { get; init; } = true;
 
-    /// <summary>Registered Mini Program server domains, as URLs (https://, wss://, ...); matched by host.</summary>
+    /// <summary>
+    /// Registered Mini Program server domains of the published platform (modify_wxa_server_domain's published list):
+    /// hosts, or URLs whose host is taken. An authorizer's modify_domain may use these hosts (85018 otherwise).
+    /// </summary>
     public IReadOnlyList<string> ServerDomains { get; init; } = [];
+
+    /// <summary>The testing platform's server domains (hosts); absent in a PUT means the same as <see cref="ServerDomains"/>.</summary>
+    public IReadOnlyList<string>? TestingServerDomains { get; init; }
 
     /// <summary>Mini Program business (jump) domains; setwebviewdomain accepts these and their subdomains.</summary>
     public JumpDomainsModel JumpDomains { get; init; } = new();
@@ -90,6 +96,15 @@ public sealed class AuthorizerModel
 
     public WebviewSourcesModel WebviewDomains { get; init; } = new();
 
+    /// <summary>DNS pre-resolution domains (hosts).</summary>
+    public IReadOnlyList<string> PrefetchDnsDomains { get; init; } = [];
+
+    /// <summary>How many DNS pre-resolution domains the account may have; absent means WeChat's default, 5.</summary>
+    public int? PrefetchSizeLimit { get; init; }
+
+    /// <summary>Read only: the authorizer's confirm file (get_webviewdomain_confirmfile).</summary>
+    public ConfirmFileModel? ConfirmFile { get; init; }
+
     /// <summary>modify_domain and modify_domain_directly modifications in the current CST month (a PUT may set it).</summary>
     public int? ModificationsThisMonth { get; init; }
 
@@ -98,6 +113,36 @@ public sealed class AuthorizerModel
 
     /// <summary>Read only: <see cref="AppliedModifications"/> by api.</summary>
     public IReadOnlyDictionary<string, long> AppliedModificationsByApi { get; init; } = new Dictionary<string, long>();
+}
+
+/// <summary>
+/// <c>PUT /sandbox/authorizers/{appid}/domains</c>: the authorizer's domains as set in WeChat's console, behind the
+/// platform's back (the "mp" source of get_effective_domain and get_effective_webviewdomain). Each list given replaces
+/// that list; a list left out stays as it was.
+/// </summary>
+public sealed class ConsoleDomainsModel
+{
+    public IReadOnlyList<string>? RequestDomain { get; init; }
+
+    public IReadOnlyList<string>? WsRequestDomain { get; init; }
+
+    public IReadOnlyList<string>? UploadDomain { get; init; }
+
+    public IReadOnlyList<string>? DownloadDomain { get; init; }
+
+    public IReadOnlyList<string>? UdpDomain { get; init; }
+
+    public IReadOnlyList<string>? TcpDomain { get; init; }
+
+    public IReadOnlyList<string>? WebviewDomain { get; init; }
+}
+
+/// <summary>A confirm file: <c>PUT /sandbox/hosts/{host}/confirmfile</c> places it at the host's root, as its owner would.</summary>
+public sealed class ConfirmFileModel
+{
+    public required string FileName { get; init; }
+
+    public required string FileContent { get; init; }
 }
 
 /// <summary>An access token minted for tests.</summary>

@@ -20,4 +20,12 @@ internal static class DomainActions
         "get" => DomainAction.Get,
         _ => null,
     };
+
+    /// <summary>A web-view list after <paramref name="action"/> (add, delete or set), compared case-insensitively.</summary>
+    public static List<string> Apply(DomainAction action, List<string> current, List<string> requested) => action switch
+    {
+        DomainAction.Add => [.. current.Concat(requested).Distinct(StringComparer.OrdinalIgnoreCase)],
+        DomainAction.Delete => [.. current.Except(requested, StringComparer.OrdinalIgnoreCase)],
+        _ => [.. requested.Distinct(StringComparer.OrdinalIgnoreCase)],
+    };
 }

@@ -17,14 +17,9 @@ internal static class WebviewDomainApi
     public static WeChatReply Handle(SandboxState state, ApiRequest<WebviewDomainBody> request)
     {
         var authorizer = state.Authorizers[request.Subject];
-        if (!authorizer.IsMiniProgram)
+        if (RefuseAccount(authorizer) is { } refused)
         {
-            return WeChatReply.Error(WeChatErrors.NotMiniProgram);
-        }
-
-        if (authorizer.IsIndividual)
-        {
-            return WeChatReply.Error(WeChatErrors.IndividualNotSupported);
+            return refused;
         }
 
         var body = request.Body;
@@ -69,12 +64,7 @@ internal static class WebviewDomainApi
             requested.Add(url);
         }
 
-        List<string> next = action switch
-        {
-            DomainAction.Add => [.. current.Concat(requested).Distinct(StringComparer.OrdinalIgnoreCase)],
-            DomainAction.Delete => [.. current.Except(requested, StringComparer.OrdinalIgnoreCase)],
-            _ => [.. requested.Distinct(StringComparer.OrdinalIgnoreCase)],
-        };
+        var next = DomainActions.Apply(action.Value, current, requested);
         if (next.Count > SandboxConstants.WebviewDomains)
         {
             return WeChatReply.Error(WeChatErrors.WebviewDomainLimit);
@@ -90,5 +80,12 @@ internal static class WebviewDomainApi
         return Reply(next);
     }
 
-    private static WeChatReply Reply(List<string> domains) => WeChatReply.Ok().With("webviewdomain", domains.ToArray());
+    /// <summary>85015 for an account that is not a Mini Program, 89231 for an individual one; null when it may have business domains.</summary>
+    internal static WeChatReply? RefuseAccount(AuthorizerState authorizer) =>
+        !authorizer.IsMiniProgram ? WeChatReply.Error(WeChatErrors.NotMiniProgram)
+        : authorizer.IsIndividual ? WeChatReply.Error(WeChatErrors.IndividualNotSupported)
+        : null;
+
+    /// <summary>The answer of a business-domain call: the list after it.</summary>
+    internal static WeChatReply Reply(List<string> domains) => WeChatReply.Ok().With("webviewdomain", domains.ToArray());
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace WeChatDomains.Sandbox.Faults;
 
 /// <summary>
@@ -9,7 +11,8 @@ public sealed class FaultSettings
     /// <summary>Seed of the random draws; null draws unseeded.</summary>
     public int? Seed { get; init; }
 
-    /// <summary>Faults by api wire name (<c>modify_domain</c>, ...) or <c>*</c>.</summary>
+    /// <summary>Faults by api wire name (<c>modify_domain</c>, ...) or <c>*</c>; required (an empty object clears every fault).</summary>
+    [JsonRequired]
     public Dictionary<string, ApiFaults> Apis { get; init; } = new(StringComparer.Ordinal);
 }
 

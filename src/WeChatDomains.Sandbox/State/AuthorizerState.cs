@@ -28,7 +28,20 @@ internal sealed class AuthorizerState
     /// <summary>Business domains configured through setwebviewdomain.</summary>
     public List<string> ThirdWebviewDomains { get; set; } = [];
 
-    public List<string> DirectWebviewDomains { get; init; } = [];
+    /// <summary>Business domains configured through setwebviewdomain_directly.</summary>
+    public List<string> DirectWebviewDomains { get; set; } = [];
+
+    /// <summary>DNS pre-resolution domains (set_prefetchdnsdomain): bare hosts.</summary>
+    public List<string> PrefetchDnsDomains { get; set; } = [];
+
+    /// <summary>How many DNS pre-resolution domains the account may configure (WeChat's default is 5).</summary>
+    public int PrefetchSizeLimit { get; init; } = SandboxConstants.PrefetchSizeLimit;
+
+    /// <summary>The CST month (yyyyMM) <see cref="PrefetchChangesInMonth"/> counts.</summary>
+    public int PrefetchMonth { get; set; }
+
+    /// <summary>set_prefetchdnsdomain calls that changed state in <see cref="PrefetchMonth"/>.</summary>
+    public int PrefetchChangesInMonth { get; set; }
 
     /// <summary>The CST month (yyyyMM) <see cref="ModificationsInMonth"/> counts.</summary>
     public int LedgerMonth { get; set; }

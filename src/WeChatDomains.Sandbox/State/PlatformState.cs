@@ -15,8 +15,17 @@ internal sealed class PlatformState
 
     public bool Published { get; init; }
 
-    /// <summary>Registered Mini Program server domains (URLs); a domain is accepted when its host is one of theirs.</summary>
-    public required IReadOnlyList<string> ServerDomains { get; init; }
+    /// <summary>Registered Mini Program server domains of the published platform: bare hosts (modify_wxa_server_domain).</summary>
+    public List<string> PublishedServerDomains { get; init; } = [];
+
+    /// <summary>Registered Mini Program server domains of the testing platform: bare hosts (modify_wxa_server_domain).</summary>
+    public List<string> TestingServerDomains { get; init; } = [];
+
+    /// <summary>Calls of modify_wxa_server_domain that changed state in the CST month <see cref="ServerDomainMonth"/>.</summary>
+    public int ServerDomainChangesInMonth { get; set; }
+
+    /// <summary>The CST month (yyyyMM) <see cref="ServerDomainChangesInMonth"/> counts.</summary>
+    public int ServerDomainMonth { get; set; }
 
     /// <summary>Mini Program business (jump) domains of the beta version: bare hosts.</summary>
     public List<string> TestingJumpDomains { get; init; } = [];
@@ -36,6 +45,29 @@ internal sealed class PlatformState
     /// </summary>
     public IReadOnlyList<string> BusinessDomains => Published ? PublishedJumpDomains : TestingJumpDomains;
 
-    public bool IsRegisteredServerHost(string host) =>
-        ServerDomains.Any(d => string.Equals(DomainRules.HostOf(d), host, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// The server domains authorizers may use in modify_domain: the published ones of a published platform, the testing
+    /// ones otherwise (as <see cref="BusinessDomains"/>).
+    /// </summary>
+    public IReadOnlyList<string> ServerDomains => Published ? PublishedServerDomains : TestingServerDomains;
+
+    /// <summary>Counts one change of the server domains in <paramref name="month"/>; false when the month's 50 are spent.</summary>
+    public bool CountServerDomainChange(int month)
+    {
+        if (ServerDomainMonth != month)
+        {
+            ServerDomainMonth = month;
+            ServerDomainChangesInMonth = 0;
+        }
+
+        if (ServerDomainChangesInMonth >= SandboxConstants.MonthlyPlatformServerDomainChanges)
+        {
+            return false;
+        }
+
+        ServerDomainChangesInMonth++;
+        return true;
+    }
+
+    public bool IsRegisteredServerHost(string host) => ServerDomains.Contains(host, StringComparer.OrdinalIgnoreCase);
 }

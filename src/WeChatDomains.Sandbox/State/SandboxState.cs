@@ -18,6 +18,16 @@ internal sealed class SandboxState
 
     public GrantLedger Grants { get; } = new();
 
+    /// <summary>Confirm files placed at hosts' roots (admin <c>PUT /sandbox/hosts/{host}/confirmfile</c>), by host.</summary>
+    public Dictionary<string, ConfirmFileState> ServedFiles { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="host"/> serves the confirm file of <paramref name="appId"/> (platform or authorizer).</summary>
+    public bool ServesConfirmFileOf(string host, string appId) =>
+        ServedFiles.TryGetValue(host, out var served) && served == ConfirmFileState.Of(appId);
+
+    /// <summary>Whether a platform business domain's ownership is verified: seeded/admin-verified, or its root serves the platform's file.</summary>
+    public bool IsPlatformVerified(string host) => Platform.VerifiedHosts.Contains(host) || ServesConfirmFileOf(host, Platform.AppId);
+
     public T Run<T>(Func<SandboxState, T> work)
     {
         lock (_gate)
@@ -45,5 +55,6 @@ internal sealed class SandboxState
 
         Tokens.Clear();
         Grants.Clear();
+        ServedFiles.Clear();
     }
 }

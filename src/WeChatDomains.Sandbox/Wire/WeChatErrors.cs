@@ -36,6 +36,10 @@ internal static class WeChatErrors
     public const int WebviewDomainLimit = 89029;
     public const int IndividualNotSupported = 89231;
     public const int InvalidDomain = 9410016;
+    public const int ConfirmFileNotFound = 86103;
+    public const int PrefetchNoQuota = 9420000;
+    public const int PrefetchInvalidDomain = 9420001;
+    public const int PrefetchSizeLimit = 9420002;
 
     public static string MessageOf(int errcode) => errcode switch
     {
@@ -71,6 +75,10 @@ internal static class WeChatErrors
         WebviewDomainLimit => "webview domain exceed limit",
         IndividualNotSupported => "not support single individual mini program",
         InvalidDomain => "invalid domain",
+        ConfirmFileNotFound => "check confirmfile fail!",
+        PrefetchNoQuota => "no quota",
+        PrefetchInvalidDomain => "invalid domain",
+        PrefetchSizeLimit => "out of size limit",
         _ => "injected error",
     };
 

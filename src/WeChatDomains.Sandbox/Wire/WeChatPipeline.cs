@@ -15,7 +15,7 @@ internal sealed class WeChatPipeline(
 
     public async Task HandleAsync<TBody>(
         HttpContext context, WeChatRoute route, Func<SandboxState, ApiRequest<TBody>, WeChatReply> handler)
-        where TBody : class
+        where TBody : class, new()
     {
         calls.Record(route.Api);
         var plan = faults.Plan(route.Api);
@@ -47,7 +47,7 @@ internal sealed class WeChatPipeline(
             return;
         }
 
-        var (body, bodyError) = await RequestBody.ReadAsync<TBody>(context.Request);
+        var (body, bodyError) = route.IsGet ? (new TBody(), 0) : await RequestBody.ReadAsync<TBody>(context.Request);
         var token = route.TokenKind is null ? null : context.Request.Query[route.TokenQuery].ToString();
         var now = clock.Now;
         var reply = state.Run(s =>

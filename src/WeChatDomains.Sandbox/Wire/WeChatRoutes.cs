@@ -10,6 +10,8 @@ internal static class WeChatRoutes
     {
         "api_component_token", "api_authorizer_token", "api_query_auth", "modify_domain", "modify_domain_directly",
         "setwebviewdomain", "modify_wxa_jump_domain", "get_effective_domain", "get_effective_webviewdomain",
+        "modify_wxa_server_domain", "get_domain_confirmfile", "setwebviewdomain_directly", "get_webviewdomain_confirmfile",
+        "get_prefetchdnsdomain", "set_prefetchdnsdomain",
     };
 
     private const string ComponentTokenQuery = "component_access_token";
@@ -26,19 +28,26 @@ internal static class WeChatRoutes
         app.MapWeChat<JumpDomainBody>("modify_wxa_jump_domain", "/cgi-bin/component/modify_wxa_jump_domain", TokenKind.Component, AccessTokenQuery, JumpDomainApi.Handle);
         app.MapWeChat<EmptyBody>("get_effective_domain", "/wxa/get_effective_domain", TokenKind.Authorizer, AccessTokenQuery, EffectiveDomainApi.Server);
         app.MapWeChat<EmptyBody>("get_effective_webviewdomain", "/wxa/get_effective_webviewdomain", TokenKind.Authorizer, AccessTokenQuery, EffectiveDomainApi.Webview);
+        app.MapWeChat<PlatformServerDomainBody>("modify_wxa_server_domain", "/cgi-bin/component/modify_wxa_server_domain", TokenKind.Component, AccessTokenQuery, JumpDomainApi.HandleServer);
+        app.MapWeChat<EmptyBody>("get_domain_confirmfile", "/cgi-bin/component/get_domain_confirmfile", TokenKind.Component, AccessTokenQuery, ConfirmFileApi.Platform);
+        app.MapWeChat<WebviewDomainBody>("setwebviewdomain_directly", "/wxa/setwebviewdomain_directly", TokenKind.Authorizer, AccessTokenQuery, WebviewDomainDirectlyApi.Handle);
+        app.MapWeChat<EmptyBody>("get_webviewdomain_confirmfile", "/wxa/get_webviewdomain_confirmfile", TokenKind.Authorizer, AccessTokenQuery, ConfirmFileApi.Authorizer);
+        app.MapWeChat<EmptyBody>("get_prefetchdnsdomain", "/wxa/get_prefetchdnsdomain", TokenKind.Authorizer, AccessTokenQuery, PrefetchDnsDomainApi.Get, isGet: true);
+        app.MapWeChat<PrefetchDnsDomainBody>("set_prefetchdnsdomain", "/wxa/set_prefetchdnsdomain", TokenKind.Authorizer, AccessTokenQuery, PrefetchDnsDomainApi.Set);
         return app;
     }
 
     private static void MapWeChat<TBody>(
         this IEndpointRouteBuilder app, string api, string path, TokenKind? kind, string tokenQuery,
-        Func<SandboxState, ApiRequest<TBody>, WeChatReply> handler)
-        where TBody : class
+        Func<SandboxState, ApiRequest<TBody>, WeChatReply> handler, bool isGet = false)
+        where TBody : class, new()
     {
-        var route = new WeChatRoute(api, kind, tokenQuery);
-        app.MapPost(path, (HttpContext context, WeChatPipeline pipeline) => pipeline.HandleAsync(context, route, handler))
+        var route = new WeChatRoute(api, kind, tokenQuery, isGet);
+        var methods = isGet ? new[] { HttpMethods.Get } : [HttpMethods.Post];
+        app.MapMethods(path, methods, (HttpContext context, WeChatPipeline pipeline) => pipeline.HandleAsync(context, route, handler))
             .WithName(api);
     }
 }
 
-/// <summary>An api's wire name, whose token it takes and in which query parameter.</summary>
-internal sealed record WeChatRoute(string Api, TokenKind? TokenKind, string TokenQuery);
+/// <summary>An api's wire name, whose token it takes and in which query parameter, and whether WeChat documents it as a GET (no body).</summary>
+internal sealed record WeChatRoute(string Api, TokenKind? TokenKind, string TokenQuery, bool IsGet = false);

@@ -78,5 +78,27 @@ internal sealed class JumpDomainBody
     [JsonPropertyName("is_modify_published_together")] public bool? IsModifyPublishedTogether { get; init; }
 }
 
+/// <summary>Body of <c>modify_wxa_server_domain</c>.</summary>
+internal sealed class PlatformServerDomainBody
+{
+    [JsonPropertyName("action")] public string? Action { get; init; }
+
+    [JsonPropertyName("wxa_server_domain")] public string? WxaServerDomain { get; init; }
+
+    [JsonPropertyName("is_modify_published_together")] public bool? IsModifyPublishedTogether { get; init; }
+}
+
+/// <summary>Body of <c>set_prefetchdnsdomain</c>.</summary>
+internal sealed class PrefetchDnsDomainBody
+{
+    [JsonPropertyName("prefetch_dns_domain")] public List<PrefetchDnsDomainEntry>? PrefetchDnsDomain { get; init; }
+}
+
+/// <summary>One <c>{"url": …}</c> of <c>set_prefetchdnsdomain</c>.</summary>
+internal sealed class PrefetchDnsDomainEntry
+{
+    [JsonPropertyName("url")] public string? Url { get; init; }
+}
+
 /// <summary>The <c>{}</c> body of the get_effective_* APIs.</summary>
 internal sealed class EmptyBody;

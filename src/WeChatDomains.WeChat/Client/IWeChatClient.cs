@@ -5,7 +5,7 @@ namespace WeChatDomains.WeChat.Client;
 /// errcode or a transport fault is a result, never an exception (exceptions are for bugs and cancellation).
 /// Transport faults and errcode -1 are retried inside the client by its one resilience pipeline.
 /// </summary>
-public interface IWeChatClient
+public partial interface IWeChatClient
 {
     /// <summary>POST /wxa/modify_domain with an authorizer token.</summary>
     Task<WeChatResult<ServerDomains>> ModifyDomainAsync(AccessToken authorizerToken, ModifyDomainRequest request, CancellationToken cancellationToken = default);

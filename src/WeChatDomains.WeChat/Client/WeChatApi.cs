@@ -21,6 +21,24 @@ public static class WeChatApi
     /// <summary>The four views of an authorizer's business domains.</summary>
     public const string GetEffectiveWebviewDomain = "get_effective_webviewdomain";
 
+    /// <summary>The platform's own Mini Program server domains, testing and published (component token).</summary>
+    public const string ModifyWxaServerDomain = "modify_wxa_server_domain";
+
+    /// <summary>The confirm file of the platform's business domains (component token).</summary>
+    public const string GetDomainConfirmFile = "get_domain_confirmfile";
+
+    /// <summary>Business (web-view) domains configured straight on an authorizer, without platform registration.</summary>
+    public const string SetWebviewDomainDirectly = "setwebviewdomain_directly";
+
+    /// <summary>The confirm file an authorizer's directly configured business domains must serve at their root.</summary>
+    public const string GetWebviewDomainConfirmFile = "get_webviewdomain_confirmfile";
+
+    /// <summary>An authorizer's DNS pre-resolution domains and its limit.</summary>
+    public const string GetPrefetchDnsDomain = "get_prefetchdnsdomain";
+
+    /// <summary>Replaces an authorizer's DNS pre-resolution domains.</summary>
+    public const string SetPrefetchDnsDomain = "set_prefetchdnsdomain";
+
     /// <summary>Component access token from appid, secret and ticket.</summary>
     public const string ComponentToken = "api_component_token";
 
@@ -39,6 +57,12 @@ public static class WeChatApi
         ModifyWxaJumpDomain => "/cgi-bin/component/modify_wxa_jump_domain",
         GetEffectiveDomain => "/wxa/get_effective_domain",
         GetEffectiveWebviewDomain => "/wxa/get_effective_webviewdomain",
+        ModifyWxaServerDomain => "/cgi-bin/component/modify_wxa_server_domain",
+        GetDomainConfirmFile => "/cgi-bin/component/get_domain_confirmfile",
+        SetWebviewDomainDirectly => "/wxa/setwebviewdomain_directly",
+        GetWebviewDomainConfirmFile => "/wxa/get_webviewdomain_confirmfile",
+        GetPrefetchDnsDomain => "/wxa/get_prefetchdnsdomain",
+        SetPrefetchDnsDomain => "/wxa/set_prefetchdnsdomain",
         ComponentToken => "/cgi-bin/component/api_component_token",
         AuthorizerToken => "/cgi-bin/component/api_authorizer_token",
         QueryAuth => "/cgi-bin/component/api_query_auth",

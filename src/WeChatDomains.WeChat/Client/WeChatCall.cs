@@ -6,7 +6,8 @@ namespace WeChatDomains.WeChat.Client;
 /// <param name="Token">The token, or null for <c>api_component_token</c>.</param>
 /// <param name="Body">The UTF-8 JSON body; never logged.</param>
 /// <param name="RetryAmbiguous">Whether a timeout or a dropped connection after sending may be retried.</param>
-internal sealed record WeChatCall(string Api, string? TokenParameter, AccessToken? Token, byte[] Body, bool RetryAmbiguous)
+/// <param name="IsGet">Whether WeChat documents the API as an HTTP GET (the body is then not sent).</param>
+internal sealed record WeChatCall(string Api, string? TokenParameter, AccessToken? Token, byte[] Body, bool RetryAmbiguous, bool IsGet = false)
 {
     /// <summary>The absolute URL under <paramref name="baseUrl"/>, with the token in the query.</summary>
     public Uri BuildUrl(Uri baseUrl)

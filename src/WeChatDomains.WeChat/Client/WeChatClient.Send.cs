@@ -18,7 +18,7 @@ public sealed partial class WeChatClient
         where T : class
     {
         var url = call.BuildUrl(_baseUrl);
-        var state = new AttemptState(_http, url, call.Body, body => JsonSerializer.Deserialize(body, responseType));
+        var state = new AttemptState(_http, url, call.IsGet ? null : call.Body, body => JsonSerializer.Deserialize(body, responseType));
         var context = ResilienceContextPool.Shared.Get(call.Api, cancellationToken);
         context.Properties.Set(WeChatRetryPolicy.RetryAmbiguousKey, call.RetryAmbiguous);
         var started = _timeProvider.GetTimestamp();
@@ -55,8 +55,12 @@ public sealed partial class WeChatClient
         state.Attempts++;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, state.Url);
-            request.Content = new ByteArrayContent(state.Body) { Headers = { ContentType = JsonContentType } };
+            using var request = new HttpRequestMessage(state.Body is null ? HttpMethod.Get : HttpMethod.Post, state.Url);
+            if (state.Body is not null)
+            {
+                request.Content = new ByteArrayContent(state.Body) { Headers = { ContentType = JsonContentType } };
+            }
+
             using var response = await state.Http.SendAsync(request, context.CancellationToken);
             var body = await response.Content.ReadAsByteArrayAsync(context.CancellationToken);
             var status = (int)response.StatusCode;
@@ -142,13 +146,14 @@ public sealed partial class WeChatClient
     private static string Scrub(string errorMessage, AccessToken? token) =>
         token is null ? errorMessage : errorMessage.Replace(token.Value, WeChatClientConstants.RedactedValue, StringComparison.Ordinal);
 
-    private sealed class AttemptState(HttpClient http, Uri url, byte[] body, Func<byte[], WireResponse?> parse)
+    private sealed class AttemptState(HttpClient http, Uri url, byte[]? body, Func<byte[], WireResponse?> parse)
     {
         public HttpClient Http { get; } = http;
 
         public Uri Url { get; } = url;
 
-        public byte[] Body { get; } = body;
+        /// <summary>The JSON body of a POST; null for a GET.</summary>
+        public byte[]? Body { get; } = body;
 
         public Func<byte[], WireResponse?> Parse { get; } = parse;
 

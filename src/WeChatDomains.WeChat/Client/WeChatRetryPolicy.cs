@@ -18,8 +18,10 @@ internal static class WeChatRetryPolicy
     /// <summary>Whether a call may be replayed after an ambiguous failure: false for a modify API unless it only reads.</summary>
     public static bool RetriesAmbiguous(string api, string? action) => api switch
     {
-        WeChatApi.ModifyDomain or WeChatApi.ModifyDomainDirectly or WeChatApi.SetWebviewDomain or WeChatApi.ModifyWxaJumpDomain =>
+        WeChatApi.ModifyDomain or WeChatApi.ModifyDomainDirectly or WeChatApi.SetWebviewDomain or WeChatApi.ModifyWxaJumpDomain
+            or WeChatApi.ModifyWxaServerDomain or WeChatApi.SetWebviewDomainDirectly =>
             string.Equals(action, DomainAction.Get, StringComparison.Ordinal),
+        WeChatApi.SetPrefetchDnsDomain => false,
         _ => true,
     };
 

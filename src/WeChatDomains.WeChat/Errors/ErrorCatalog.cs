@@ -32,6 +32,7 @@ public static class ErrorCatalog
         new(45009, "API daily quota reached", WeChatErrorClass.DailyQuota),
         new(86102, "domains can be modified only 50 times a month", WeChatErrorClass.MonthlyQuota),
         new(89030, "operation limit of the month reached", WeChatErrorClass.MonthlyQuota),
+        new(9420000, "set_prefetchdnsdomain: the month's 50 changes are spent (no quota)", WeChatErrorClass.MonthlyQuota),
 
         new(85017, "no domain modified: not added to the Mini Program, or not registered on the platform", WeChatErrorClass.Configuration),
         new(85018, "domain not registered as a server domain of the third-party platform", WeChatErrorClass.Configuration),
@@ -48,6 +49,7 @@ public static class ErrorCatalog
         new(41004, "appsecret missing", WeChatErrorClass.Configuration),
         new(40125, "invalid appsecret", WeChatErrorClass.Configuration),
         new(506015, "the domain configuration is not allowed for this account", WeChatErrorClass.Configuration),
+        new(9420001, "set_prefetchdnsdomain: invalid domain, for example a host without an ICP filing", WeChatErrorClass.Configuration),
 
         new(86100, "invalid URL protocol (scheme)", WeChatErrorClass.InvalidRequest),
         new(86101, "api.weixin.qq.com cannot be configured", WeChatErrorClass.InvalidRequest),
@@ -62,6 +64,7 @@ public static class ErrorCatalog
         new(41001, "access_token missing", WeChatErrorClass.InvalidRequest),
         new(45104, "too many domains in the request", WeChatErrorClass.InvalidRequest),
         new(9410016, "invalid domain names (see errmsg for the reasons)", WeChatErrorClass.InvalidRequest),
+        new(9420002, "set_prefetchdnsdomain: more domains than the account's size_limit (5 by default)", WeChatErrorClass.InvalidRequest),
 
         new(61003, "the component is not authorized by this authorizer", WeChatErrorClass.AuthorizationLost),
         new(61023, "invalid authorizer refresh token", WeChatErrorClass.AuthorizationLost),

@@ -95,6 +95,18 @@ public readonly record struct WeChatErrorCode(int Value)
     /// <summary>61023: invalid authorizer refresh token.</summary>
     public static WeChatErrorCode InvalidRefreshToken { get; } = new(61023);
 
+    /// <summary>86103: the confirm file of a business domain was not found at the domain's root.</summary>
+    public static WeChatErrorCode ConfirmFileNotFound { get; } = new(86103);
+
+    /// <summary>9420000: set_prefetchdnsdomain's 50 changes of the month are spent.</summary>
+    public static WeChatErrorCode PrefetchQuotaSpent { get; } = new(9420000);
+
+    /// <summary>9420001: set_prefetchdnsdomain refused a domain (not ICP filed, for example).</summary>
+    public static WeChatErrorCode PrefetchInvalidDomain { get; } = new(9420001);
+
+    /// <summary>9420002: more DNS pre-resolution domains than the account's size_limit.</summary>
+    public static WeChatErrorCode PrefetchSizeLimit { get; } = new(9420002);
+
     /// <summary>The catalog entry of this code, or null when the code is not known.</summary>
     public ErrorCatalogEntry? Entry => ErrorCatalog.Find(this);
 

@@ -24,6 +24,12 @@ internal static class CommandLists
             case JumpDomainsBody jump:
                 Add(lists, "wxa_jump_h5_domain", jump.Domains);
                 break;
+            case PlatformServerDomainsBody platform:
+                Add(lists, "wxa_server_domain", platform.Domains);
+                break;
+            case PrefetchDomainsBody prefetch:
+                Add(lists, "prefetch_dns_domain", prefetch.Urls);
+                break;
         }
 
         return lists;

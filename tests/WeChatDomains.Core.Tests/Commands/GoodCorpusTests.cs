@@ -27,13 +27,20 @@ public sealed class GoodCorpusTests
         Assert.Equal(StringOf(expected, "requestedBy"), command.RequestedBy);
         Assert.Equal(StringOf(expected, "action"), command.Action);
         Assert.Equal(ExpectedLists(expected), CommandLists.Of(command.Body));
-        Assert.Equal(BoolOf(expected, "isModifyPublishedTogether"), (command.Body as JumpDomainsBody)?.IsModifyPublishedTogether);
+        Assert.Equal(BoolOf(expected, "isModifyPublishedTogether"), PublishedTogether(command.Body));
         Assert.Equal(ExpectedDuplicates(expected), command.RemovedDuplicates.Select(d => (d.Path, d.DuplicateOf)));
         if (corpusCase.Root.TryGetProperty("command", out var sent) && sent.TryGetProperty("body", out var body))
         {
             Assert.Equal(body.GetRawText(), command.RawBody);
         }
     }
+
+    private static bool? PublishedTogether(CommandBody body) => body switch
+    {
+        JumpDomainsBody jump => jump.IsModifyPublishedTogether,
+        PlatformServerDomainsBody platform => platform.IsModifyPublishedTogether,
+        _ => null,
+    };
 
     private static string? StringOf(JsonElement expected, string name) =>
         expected.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

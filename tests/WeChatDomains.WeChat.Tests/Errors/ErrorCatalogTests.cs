@@ -52,6 +52,11 @@ public sealed class ErrorCatalogTests
         { 61023, WeChatErrorClass.AuthorizationLost },
         { 42002, WeChatErrorClass.AuthorizationLost },
         { 40013, WeChatErrorClass.AuthorizationLost },
+
+        // Issue 14: set_prefetchdnsdomain's codes, from WeChat's page (not in DESIGN section 4's table).
+        { 9420000, WeChatErrorClass.MonthlyQuota },
+        { 9420001, WeChatErrorClass.Configuration },
+        { 9420002, WeChatErrorClass.InvalidRequest },
     };
 
     [Theory]

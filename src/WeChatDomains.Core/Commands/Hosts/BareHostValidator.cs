@@ -1,10 +1,16 @@
 namespace WeChatDomains.Core.Commands;
 
-/// <summary>Checks one host of <c>wxa_jump_h5_domain</c>: a bare host, without scheme, port, userinfo, path, query or fragment.</summary>
+/// <summary>
+/// Checks one bare host (of <c>wxa_jump_h5_domain</c>, <c>wxa_server_domain</c> or <c>prefetch_dns_domain</c>): without
+/// scheme, port, userinfo, path, query or fragment.
+/// </summary>
 internal static class BareHostValidator
 {
     /// <summary>Returns the lowercased host, or null after adding its problems.</summary>
-    public static string? Normalize(string entry, List<string> problems)
+    public static string? Normalize(string entry, List<string> problems) => Normalize(entry, problems, DomainListSpec.Jump.Name);
+
+    /// <summary>Returns the lowercased host, or null after adding its problems; <paramref name="field"/> names the list in reasons.</summary>
+    public static string? Normalize(string entry, List<string> problems, string field)
     {
         if (!EntryText.CheckCommon(entry, problems))
         {
@@ -51,7 +57,7 @@ internal static class BareHostValidator
         var colon = host.IndexOf(':', StringComparison.Ordinal);
         if (colon >= 0)
         {
-            problems.Add($"ports are not allowed in wxa_jump_h5_domain (found {host[colon..]})");
+            problems.Add($"ports are not allowed in {field} (found {host[colon..]})");
             host = host[..colon];
         }
 

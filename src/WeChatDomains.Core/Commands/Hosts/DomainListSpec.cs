@@ -14,6 +14,8 @@ internal sealed record DomainListSpec(string Name, string? Scheme, bool AllowsPo
     public static readonly DomainListSpec Tcp = new("tcpdomain", "tcp", AllowsPort: true);
     public static readonly DomainListSpec Webview = new("webviewdomain", "https", AllowsPort: false);
     public static readonly DomainListSpec Jump = new("wxa_jump_h5_domain", Scheme: null, AllowsPort: false);
+    public static readonly DomainListSpec PlatformServer = new("wxa_server_domain", Scheme: null, AllowsPort: false);
+    public static readonly DomainListSpec Prefetch = new("prefetch_dns_domain", Scheme: null, AllowsPort: false);
 
     /// <summary>The lists of <c>modify_domain</c>.</summary>
     public static readonly IReadOnlyList<DomainListSpec> ModifyDomainLists = [Request, WsRequest, Upload, Download];

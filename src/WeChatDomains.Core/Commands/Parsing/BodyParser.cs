@@ -9,9 +9,10 @@ internal static class BodyParser
     public static CommandBody? Parse(string api, JsonElement body, ValidationErrors errors, List<RemovedDuplicate> removed) => api switch
     {
         WeChatApi.ModifyDomain or WeChatApi.ModifyDomainDirectly => ServerDomainsBodyParser.Parse(api, body, errors, removed),
-        WeChatApi.SetWebviewDomain => WebviewDomainsBodyParser.Parse(body, errors, removed),
-        WeChatApi.ModifyWxaJumpDomain => JumpDomainsBodyParser.Parse(body, errors, removed),
-        WeChatApi.GetEffectiveDomain or WeChatApi.GetEffectiveWebviewDomain => ParseEmpty(api, body, errors),
+        WeChatApi.SetWebviewDomain or WeChatApi.SetWebviewDomainDirectly => WebviewDomainsBodyParser.Parse(api, body, errors, removed),
+        WeChatApi.ModifyWxaJumpDomain or WeChatApi.ModifyWxaServerDomain => JumpDomainsBodyParser.Parse(api, body, errors, removed),
+        WeChatApi.SetPrefetchDnsDomain => PrefetchDomainsBodyParser.Parse(body, errors, removed),
+        _ when CommandConstants.EmptyBodyApis.Contains(api, StringComparer.Ordinal) => ParseEmpty(api, body, errors),
         _ => throw new ArgumentOutOfRangeException(nameof(api), api, "Not a command api."),
     };
 

@@ -28,8 +28,8 @@ internal sealed class DomainListReader(ValidationErrors errors, List<RemovedDupl
         return Collect(entries, path, limit, (text, problems) => DomainEntryValidator.Normalize(text, list, problems));
     }
 
-    /// <summary>Reads the <c>;</c>-separated host string of <c>wxa_jump_h5_domain</c>; null when it is not a string.</summary>
-    public DomainListRead? ReadJumpString(JsonElement value, string path, int limit)
+    /// <summary>Reads a <c>;</c>-separated string of bare hosts (<paramref name="list"/>); null when it is not a string.</summary>
+    public DomainListRead? ReadHostString(JsonElement value, DomainListSpec list, string path, int limit)
     {
         var text = JsonFields.ReadString(value, path, errors);
         if (text is null)
@@ -52,8 +52,12 @@ internal sealed class DomainListReader(ValidationErrors errors, List<RemovedDupl
             entries.Add((itemPath, parts[i]));
         }
 
-        return Collect(entries, path, limit, BareHostValidator.Normalize);
+        return Collect(entries, path, limit, (host, problems) => BareHostValidator.Normalize(host, problems, list.Name));
     }
+
+    /// <summary>Reads hosts already taken out of their JSON (the <c>url</c> of each <c>prefetch_dns_domain</c> entry).</summary>
+    public DomainListRead ReadHosts(List<(string Path, string? Text)> entries, DomainListSpec list, string path, int limit) =>
+        Collect(entries, path, limit, (host, problems) => BareHostValidator.Normalize(host, problems, list.Name));
 
     private DomainListRead Collect(
         List<(string Path, string? Text)> entries, string path, int limit, Func<string, List<string>, string?> normalize)

@@ -57,7 +57,7 @@ internal static class EnvelopeParser
         fields.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
     private static string Describe(string api) =>
-        api is WeChatApi.GetEffectiveDomain or WeChatApi.GetEffectiveWebviewDomain
+        CommandConstants.EmptyBodyApis.Contains(api, StringComparer.Ordinal)
             ? $"{api} takes an empty body {{}}"
             : $"the {api} request body as WeChat documents it";
 }

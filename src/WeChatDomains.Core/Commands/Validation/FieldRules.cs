@@ -63,11 +63,11 @@ internal static class FieldRules
     public static string? AuthorizerAppId(JsonElement? value, string? api, ValidationErrors errors)
     {
         const string path = EnvelopeParser.AuthorizerAppIdField;
-        if (api == WeChatApi.ModifyWxaJumpDomain)
+        if (api is not null && CommandConstants.PlatformApis.Contains(api, StringComparer.Ordinal))
         {
             if (value is not null)
             {
-                errors.Add(path, $"must be absent for {api}: it changes the platform's own domains with the component token");
+                errors.Add(path, $"must be absent for {api}: it is a platform-level api, called with the component token");
             }
 
             return null;

@@ -19,4 +19,10 @@ namespace WeChatDomains.WeChat.Client.Wire;
 [JsonSerializable(typeof(ComponentTokenWire))]
 [JsonSerializable(typeof(AuthorizerTokenWire))]
 [JsonSerializable(typeof(QueryAuthWire))]
+[JsonSerializable(typeof(ModifyWxaServerDomainBody))]
+[JsonSerializable(typeof(SetPrefetchDnsDomainBody))]
+[JsonSerializable(typeof(PlatformServerDomainsWire))]
+[JsonSerializable(typeof(ConfirmFileWire))]
+[JsonSerializable(typeof(PrefetchDnsDomainsWire))]
+[JsonSerializable(typeof(StatusOnlyWire))]
 internal sealed partial class WeChatJsonContext : JsonSerializerContext;
