@@ -29,6 +29,7 @@ public static class AdapterServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.SectionName);
         services.AddOptions<LocalVaultOptions>().BindConfiguration(LocalVaultOptions.SectionName);
+        services.AddOptions<PushOptions>().BindConfiguration(PushOptions.SectionName);
 
         services.AddWeChatDomainsTableStorage(options =>
         {

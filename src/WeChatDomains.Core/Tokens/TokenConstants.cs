@@ -54,8 +54,20 @@ public static class TokenConstants
     /// <summary>errcode reported when no component_verify_ticket is stored yet (as WeChat's "ticket invalid").</summary>
     public const int MissingTicketErrorCode = 61006;
 
-    /// <summary>errcode reported when no refresh token is stored for an authorizer (as WeChat's "invalid refresh token").</summary>
-    public const int MissingRefreshTokenErrorCode = 61023;
+    /// <summary>Renewals of a refresh lease per lease duration while the refresh runs: 3.</summary>
+    public const int LeaseRenewalsPerDuration = 3;
+
+    /// <summary>Attempts to store tokens WeChat already issued before the failure is reported: 10.</summary>
+    public const int IssuedWriteAttempts = 10;
+
+    /// <summary>First pause between attempts to store issued tokens: 1 second, doubling.</summary>
+    public static readonly TimeSpan IssuedWriteInitialDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest pause between attempts to store issued tokens: 30 seconds.</summary>
+    public static readonly TimeSpan IssuedWriteMaxDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>Page size of <c>api_get_authorizer_list</c> walks: 500, WeChat's largest.</summary>
+    public const int AuthorizerListPageSize = 500;
 
     /// <summary>errcode reported when the refresh could not run (another instance held it too long, transport).</summary>
     public const int UnavailableErrorCode = -1;

@@ -19,4 +19,6 @@ namespace WeChatDomains.WeChat.Client.Wire;
 [JsonSerializable(typeof(ComponentTokenWire))]
 [JsonSerializable(typeof(AuthorizerTokenWire))]
 [JsonSerializable(typeof(QueryAuthWire))]
+[JsonSerializable(typeof(AuthorizerListBody))]
+[JsonSerializable(typeof(AuthorizerListWire))]
 internal sealed partial class WeChatJsonContext : JsonSerializerContext;

@@ -49,7 +49,7 @@ internal sealed class TokenTestHost : IDisposable
 
     /// <summary>A new provider instance (its own cache and locks) over the shared world.</summary>
     public TokenProvider CreateProvider(ISecretVault? vault = null) => new(
-        WeChat.Mock.Object, vault ?? Vault, Leases, Limiter, Metrics, Microsoft.Extensions.Options.Options.Create(Options), Time,
+        WeChat.Mock.Object, vault ?? Vault, Leases, Registry, Limiter, Metrics, Microsoft.Extensions.Options.Options.Create(Options), Time,
         new FakeLogger<TokenProvider>(Logs));
 
     public TokenRefreshSweep CreateSweep(TokenProvider? provider = null) => new(
