@@ -86,6 +86,10 @@ public sealed partial class PushReceiver
         {
             receipt = await HandleAsync(message, cancellationToken).ConfigureAwait(false);
         }
+        catch (SecretUnavailableException)
+        {
+            receipt = new PushReceipt(PushReply.RetryLater, "a secret is being deleted and cannot be written yet");
+        }
         catch
         {
             await seen.DisposeAsync().ConfigureAwait(false);
