@@ -61,10 +61,12 @@ public static class HostBuilderExtensions
         services.AddOptions<TimerOptions>().BindConfiguration(TimerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<DeferredReleaseJob>();
         services.TryAddSingleton<TokenSweepJob>();
+        services.TryAddSingleton<ReconcileJob>();
         if (configuration.GetSection(TimerOptions.SectionName).GetValue(nameof(TimerOptions.Enabled), true))
         {
             services.AddHostedService(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<DeferredReleaseJob>()));
             services.AddHostedService(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<TokenSweepJob>()));
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<ReconcileJob>()));
         }
 
         return builder;

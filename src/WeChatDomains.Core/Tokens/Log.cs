@@ -71,4 +71,11 @@ internal static partial class Log
 
     [LoggerMessage(3024, LogLevel.Warning, "Authorizer {AuthorizerAppId} is Revoked: the tokens WeChat issued are not kept")]
     public static partial void RevokedNotStored(ILogger logger, string authorizerAppId);
+
+    [LoggerMessage(3025, LogLevel.Information,
+        "Reconciled with api_get_authorizer_list: {Listed} listed, {Restored} refresh tokens restored, {Unknown} unknown to the registry, {NotListed} Active but not listed")]
+    public static partial void Reconciled(ILogger logger, int listed, int restored, int unknown, int notListed);
+
+    [LoggerMessage(3026, LogLevel.Warning, "Reconciliation stopped: api_get_authorizer_list answered errcode {ErrorCode} after {Listed} authorizers")]
+    public static partial void ReconcileStopped(ILogger logger, int errorCode, int listed);
 }

@@ -45,6 +45,12 @@ public static class TokenConstants
     /// <summary>Times a registry update is re-read and retried after a stale ETag: 5.</summary>
     public const int RegistryUpdateAttempts = 5;
 
+    /// <summary>How often the authorizer list is reconciled with the registry and the vault: 6 hours.</summary>
+    public static readonly TimeSpan DefaultReconcilePeriod = TimeSpan.FromHours(6);
+
+    /// <summary>The lease of the reconcile timer.</summary>
+    public const string ReconcileLeaseName = "authorizer-reconcile";
+
     /// <summary>The lease that keeps one sweep at a time across instances.</summary>
     public const string SweepLeaseName = "token-sweep";
 

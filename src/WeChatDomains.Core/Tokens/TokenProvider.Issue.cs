@@ -57,10 +57,14 @@ public sealed partial class TokenProvider
             return (null, reason);
         }
 
-        await WriteIssuedAsync(SecretNames.AuthorizerRefreshToken(authorizerAppId), found, expiresOn: null).ConfigureAwait(false);
+        await StoreListedRefreshTokenAsync(authorizerAppId, found).ConfigureAwait(false);
         Log.RefreshTokenRecovered(_logger, authorizerAppId);
         return (found, "");
     }
+
+    /// <summary>Stores a refresh token <c>api_get_authorizer_list</c> returned (not cancellable, retried).</summary>
+    internal Task StoreListedRefreshTokenAsync(string authorizerAppId, string refreshToken) =>
+        WriteIssuedAsync(SecretNames.AuthorizerRefreshToken(authorizerAppId), refreshToken, expiresOn: null);
 
     private async Task<RefreshOutcome> IssueComponentTokenAsync(CancellationToken cancellationToken)
     {
