@@ -177,13 +177,7 @@ public sealed class TokenProviderTests : IDisposable
     [Fact]
     public async Task GetAuthorizerTokenAsync_RevokedWhileWeChatIssued_Issue18_TokensNotKept()
     {
-        _host.PushTicket();
-        _host.AddAuthorizer(AppId);
-        await CreateSut().GetComponentTokenAsync();
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _host.WeChat.Gate = gate.Task;
-        var refresh = CreateSut().GetAuthorizerTokenAsync(AppId);
-        await WaitUntilAsync(() => _host.WeChat.AuthorizerCalls == 1);
+        var (refresh, gate) = await StartRefreshHeldAtWeChatAsync();
 
         _host.Registry.Put(_host.Registry.Peek(AppId)! with { State = Status.AuthorizerState.Revoked });
         await _host.Vault.DeleteAsync(SecretNames.AuthorizerRefreshToken(AppId));
@@ -198,13 +192,7 @@ public sealed class TokenProviderTests : IDisposable
     [Fact]
     public async Task GetAuthorizerTokenAsync_RefreshOutlastsTheLease_Issue18_LeaseRenewedSoNoOtherInstanceRefreshes()
     {
-        _host.PushTicket();
-        _host.AddAuthorizer(AppId);
-        await CreateSut().GetComponentTokenAsync();
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _host.WeChat.Gate = gate.Task;
-        var first = CreateSut().GetAuthorizerTokenAsync(AppId);
-        await WaitUntilAsync(() => _host.WeChat.AuthorizerCalls == 1);
+        var (first, gate) = await StartRefreshHeldAtWeChatAsync();
 
         for (var i = 0; i < 30; i++)
         {
@@ -256,13 +244,7 @@ public sealed class TokenProviderTests : IDisposable
     [Fact]
     public async Task GetAuthorizerTokenAsync_AnotherInstanceHoldsTheLease_WaitsForItsTokenInsteadOfRefreshing()
     {
-        _host.PushTicket();
-        _host.AddAuthorizer(AppId);
-        await CreateSut().GetComponentTokenAsync();
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _host.WeChat.Gate = gate.Task;
-        var first = CreateSut().GetAuthorizerTokenAsync(AppId);
-        await WaitUntilAsync(() => _host.WeChat.AuthorizerCalls == 1);
+        var (first, gate) = await StartRefreshHeldAtWeChatAsync();
 
         var second = CreateSut().GetAuthorizerTokenAsync(AppId);
         await WaitUntilAsync(() => _host.Leases.IsHeld(TokenConstants.RefreshLeaseName(TokenKey.Authorizer(AppId))));
@@ -316,6 +298,19 @@ public sealed class TokenProviderTests : IDisposable
 
         Assert.Equal(current.Token, again.Token);
         Assert.Equal(2, _host.WeChat.AuthorizerCalls);
+    }
+
+    /// <summary>An Active authorizer and a component token, and a refresh of the authorizer held inside WeChat's call until the gate opens.</summary>
+    private async Task<(Task<TokenLookup> Refresh, TaskCompletionSource Gate)> StartRefreshHeldAtWeChatAsync()
+    {
+        _host.PushTicket();
+        _host.AddAuthorizer(AppId);
+        await CreateSut().GetComponentTokenAsync();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _host.WeChat.Gate = gate.Task;
+        var refresh = CreateSut().GetAuthorizerTokenAsync(AppId);
+        await WaitUntilAsync(() => _host.WeChat.AuthorizerCalls == 1);
+        return (refresh, gate);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
