@@ -18,6 +18,8 @@ internal sealed class SandboxState
 
     public GrantLedger Grants { get; } = new();
 
+    public PushLog Pushes { get; } = new();
+
     public T Run<T>(Func<SandboxState, T> work)
     {
         lock (_gate)
@@ -45,5 +47,6 @@ internal sealed class SandboxState
 
         Tokens.Clear();
         Grants.Clear();
+        Pushes.Clear();
     }
 }

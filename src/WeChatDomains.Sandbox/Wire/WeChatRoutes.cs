@@ -10,6 +10,7 @@ internal static class WeChatRoutes
     {
         "api_component_token", "api_authorizer_token", "api_query_auth", "modify_domain", "modify_domain_directly",
         "setwebviewdomain", "modify_wxa_jump_domain", "get_effective_domain", "get_effective_webviewdomain",
+        "api_get_authorizer_list",
     };
 
     private const string ComponentTokenQuery = "component_access_token";
@@ -26,6 +27,7 @@ internal static class WeChatRoutes
         app.MapWeChat<JumpDomainBody>("modify_wxa_jump_domain", "/cgi-bin/component/modify_wxa_jump_domain", TokenKind.Component, AccessTokenQuery, JumpDomainApi.Handle);
         app.MapWeChat<EmptyBody>("get_effective_domain", "/wxa/get_effective_domain", TokenKind.Authorizer, AccessTokenQuery, EffectiveDomainApi.Server);
         app.MapWeChat<EmptyBody>("get_effective_webviewdomain", "/wxa/get_effective_webviewdomain", TokenKind.Authorizer, AccessTokenQuery, EffectiveDomainApi.Webview);
+        app.MapWeChat<AuthorizerListBody>("api_get_authorizer_list", "/cgi-bin/component/api_get_authorizer_list", TokenKind.Component, ComponentTokenQuery, AuthorizerListApi.Handle);
         return app;
     }
 
