@@ -17,7 +17,7 @@ public static class TableStorageServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="TableServiceClient"/> (from the connection string, or the service URI with
     /// <see cref="DefaultAzureCredential"/>), <see cref="ICommandStore"/>, <see cref="IAuthorizerRegistry"/> and
-    /// <see cref="ILeaseStore"/> on Table Storage, and creates the tables at start. Options are validated at start;
+    /// <see cref="ILeaseStore"/> and the shared <see cref="IVaultWriteBudget"/> on Table Storage, and creates the tables at start. Options are validated at start;
     /// bind them from <see cref="TableStorageConstants.SectionName"/> or pass <paramref name="configure"/>.
     /// </summary>
     public static IServiceCollection AddWeChatDomainsTableStorage(this IServiceCollection services, Action<TableStorageOptions>? configure = null)
@@ -36,6 +36,7 @@ public static class TableStorageServiceCollectionExtensions
         services.TryAddSingleton<ICommandStore, TableCommandStore>();
         services.TryAddSingleton<IAuthorizerRegistry, TableAuthorizerRegistry>();
         services.TryAddSingleton<ILeaseStore, TableLeaseStore>();
+        services.TryAddSingleton<IVaultWriteBudget, Vault.TableVaultWriteBudget>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TableStorageInitializer>());
         return services;
     }
