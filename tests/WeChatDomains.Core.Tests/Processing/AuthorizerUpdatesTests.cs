@@ -11,42 +11,27 @@ public sealed class AuthorizerUpdatesTests
     private const string AppId = "wx00000000000000u1";
     private readonly InMemoryAuthorizerRegistry _registry = new();
 
-    private AuthorizerUpdates CreateSut() => new(_registry, new FakeTimeProvider());
+    /// <summary>Issue 18: only WeChat's own 61023/61003/42002 mark NeedsReauthorization, and never over Revoked.</summary>
+    public static TheoryData<AuthorizerState, int, AuthorizerState> Marks => new()
+    {
+        { AuthorizerState.Active, 61023, AuthorizerState.NeedsReauthorization },
+        { AuthorizerState.Active, 61003, AuthorizerState.NeedsReauthorization },
+        { AuthorizerState.Active, 42002, AuthorizerState.NeedsReauthorization },
+        { AuthorizerState.Revoked, 61023, AuthorizerState.Revoked },
+        { AuthorizerState.Revoked, 42002, AuthorizerState.Revoked },
+        { AuthorizerState.Active, TokenConstants.UnavailableErrorCode, AuthorizerState.Active },
+        { AuthorizerState.Active, 40013, AuthorizerState.Active },
+    };
 
     [Theory]
-    [InlineData(61023)]
-    [InlineData(61003)]
-    [InlineData(42002)]
-    public async Task MarkNeedsReauthorizationAsync_WeChatRefusedTheAuthorization_MarksActive(int code)
+    [MemberData(nameof(Marks))]
+    public async Task MarkNeedsReauthorizationAsync_Issue18_MovesOnlyOnWeChatsCodesAndNeverOverRevoked(
+        AuthorizerState before, int errorCode, AuthorizerState expected)
     {
-        _registry.Put(new AuthorizerRecord { AppId = AppId, State = AuthorizerState.Active });
+        _registry.Put(new AuthorizerRecord { AppId = AppId, State = before });
 
-        await CreateSut().MarkNeedsReauthorizationAsync(AppId, code, CancellationToken.None);
+        await new AuthorizerUpdates(_registry, new FakeTimeProvider()).MarkNeedsReauthorizationAsync(AppId, errorCode, CancellationToken.None);
 
-        Assert.Equal(AuthorizerState.NeedsReauthorization, _registry.Peek(AppId)!.State);
-    }
-
-    [Theory]
-    [InlineData(61023)]
-    [InlineData(42002)]
-    public async Task MarkNeedsReauthorizationAsync_Revoked_Issue18_StaysRevoked(int code)
-    {
-        _registry.Put(new AuthorizerRecord { AppId = AppId, State = AuthorizerState.Revoked });
-
-        await CreateSut().MarkNeedsReauthorizationAsync(AppId, code, CancellationToken.None);
-
-        Assert.Equal(AuthorizerState.Revoked, _registry.Peek(AppId)!.State);
-    }
-
-    [Theory]
-    [InlineData(TokenConstants.UnavailableErrorCode)]
-    [InlineData(40013)]
-    public async Task MarkNeedsReauthorizationAsync_NotWeChatsReauthorizationCode_Issue18_LeavesItActive(int code)
-    {
-        _registry.Put(new AuthorizerRecord { AppId = AppId, State = AuthorizerState.Active });
-
-        await CreateSut().MarkNeedsReauthorizationAsync(AppId, code, CancellationToken.None);
-
-        Assert.Equal(AuthorizerState.Active, _registry.Peek(AppId)!.State);
+        Assert.Equal(expected, _registry.Peek(AppId)!.State);
     }
 }
