@@ -33,6 +33,7 @@ public sealed class BindingAttributeTests
     [Theory]
     [InlineData(nameof(RefreshTokens), "0 */5 * * * *")]
     [InlineData(nameof(ReleaseDeferredCommands), "0 * * * * *")]
+    [InlineData(nameof(ReconcileAuthorizers), "0 17 */6 * * *")]
     public void TimerFunctions_Trigger_RunOnTheirSixFieldScheduleAndNotOnStartup(string name, string schedule)
     {
         var trigger = Function(name).GetParameters().Select(p => p.GetCustomAttribute<TimerTriggerAttribute>()).Single(a => a is not null)!;
