@@ -18,6 +18,9 @@ public static class FunctionsConstants
     /// <summary>Token refresh: every 5 minutes (tokens live 7200 s; the sweep refreshes well before expiry).</summary>
     public const string RefreshTokensSchedule = "0 */5 * * * *";
 
+    /// <summary>Reconciliation of api_get_authorizer_list with the registry and Key Vault: every 6 hours, at minute 17.</summary>
+    public const string ReconcileAuthorizersSchedule = "0 17 */6 * * *";
+
     /// <summary>Release of due Deferred commands: every minute (RateLimited defers to the next minute).</summary>
     public const string ReleaseDeferredSchedule = "0 * * * * *";
 
@@ -36,6 +39,9 @@ public static class FunctionNames
 
     /// <summary>The token refresh timer.</summary>
     public const string RefreshTokens = nameof(RefreshTokens);
+
+    /// <summary>The timer that reconciles WeChat's authorizer list with the registry and Key Vault.</summary>
+    public const string ReconcileAuthorizers = nameof(ReconcileAuthorizers);
 
     /// <summary>The timer that re-enqueues due Deferred commands.</summary>
     public const string ReleaseDeferredCommands = nameof(ReleaseDeferredCommands);

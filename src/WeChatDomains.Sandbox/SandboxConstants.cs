@@ -18,6 +18,9 @@ public static class SandboxConstants
     /// <summary>How many pushed tickets are remembered.</summary>
     public const int TicketsKept = 5;
 
+    /// <summary>Largest page of <c>api_get_authorizer_list</c>: 500.</summary>
+    public const int AuthorizerListMaxCount = 500;
+
     /// <summary>Lifetime of an authorization code sent in an <c>authorized</c> push.</summary>
     public static readonly TimeSpan AuthorizationCodeLifetime = TimeSpan.FromHours(1);
 

@@ -152,7 +152,8 @@ internal sealed class LocalSystem : IAsyncDisposable
         _vaultFolder.Delete(recursive: true);
     }
 
-    private async Task PushAsync(string route)
+    /// <summary>Has the sandbox push through <paramref name="route"/> to the Host, which must take it.</summary>
+    public async Task PushAsync(string route)
     {
         using var response = await Sandbox.Admin.PostAsJsonAsync(route, new { url = EventsUrl.ToString() });
         var result = await response.Content.ReadFromJsonAsync<PushResultView>();

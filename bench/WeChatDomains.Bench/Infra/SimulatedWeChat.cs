@@ -54,6 +54,9 @@ internal sealed partial class SimulatedWeChat(TimeProvider time) : IWeChatClient
     public Task<WeChatResult<AuthorizationInfo>> QueryAuthAsync(AccessToken componentToken, QueryAuthRequest request, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("Not used by the bench.");
 
+    public Task<WeChatResult<AuthorizerList>> GetAuthorizerListAsync(AccessToken componentToken, AuthorizerListRequest request, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Not used by the bench.");
+
     private async Task<WeChatResult<T>> AnswerAsync<T>(T value, CancellationToken cancellationToken)
         where T : class
     {

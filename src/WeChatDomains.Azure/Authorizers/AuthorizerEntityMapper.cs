@@ -31,6 +31,7 @@ internal static class AuthorizerEntityMapper
         Set(entity, nameof(AuthorizerRecord.LastRefreshErrorCode), record.LastRefreshErrorCode);
         Set(entity, nameof(AuthorizerRecord.LastRefreshError), LargeStringProperty.Fit(record.LastRefreshError));
         Set(entity, nameof(AuthorizerRecord.AuthorizedAt), record.AuthorizedAt);
+        Set(entity, nameof(AuthorizerRecord.LastAuthorizationEventAt), record.LastAuthorizationEventAt);
         Set(entity, nameof(AuthorizerRecord.DomainsObservedAt), record.DomainsObservedAt);
         LargeStringProperty.Write(entity, nameof(AuthorizerRecord.ServerDomains), record.ServerDomains, TableStorageConstants.DomainsMaxChunks);
         LargeStringProperty.Write(entity, nameof(AuthorizerRecord.WebviewDomains), record.WebviewDomains, TableStorageConstants.DomainsMaxChunks);
@@ -55,6 +56,7 @@ internal static class AuthorizerEntityMapper
         LastRefreshErrorCode = entity.GetInt32(nameof(AuthorizerRecord.LastRefreshErrorCode)),
         LastRefreshError = entity.GetString(nameof(AuthorizerRecord.LastRefreshError)),
         AuthorizedAt = entity.GetDateTimeOffset(nameof(AuthorizerRecord.AuthorizedAt)),
+        LastAuthorizationEventAt = entity.GetDateTimeOffset(nameof(AuthorizerRecord.LastAuthorizationEventAt)),
         PermissionSetIds = JsonSerializer.Deserialize<int[]>(entity.GetString(nameof(AuthorizerRecord.PermissionSetIds)) ?? "[]") ?? [],
         ServerDomains = LargeStringProperty.Read(entity, nameof(AuthorizerRecord.ServerDomains)),
         WebviewDomains = LargeStringProperty.Read(entity, nameof(AuthorizerRecord.WebviewDomains)),

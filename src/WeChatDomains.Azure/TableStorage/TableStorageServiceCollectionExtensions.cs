@@ -18,7 +18,7 @@ public static class TableStorageServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="TableServiceClient"/> (from the connection string, or the service URI with
     /// <see cref="DefaultAzureCredential"/>), <see cref="ICommandStore"/>, <see cref="IAuthorizerRegistry"/> and
-    /// <see cref="ILeaseStore"/> on Table Storage, and creates the tables at start. Options are validated at start;
+    /// <see cref="ILeaseStore"/> and the shared <see cref="IVaultWriteBudget"/> on Table Storage, and creates the tables at start. Options are validated at start;
     /// bind them from <see cref="TableStorageConstants.SectionName"/> or pass <paramref name="configure"/>.
     /// </summary>
     public static IServiceCollection AddWeChatDomainsTableStorage(this IServiceCollection services, Action<TableStorageOptions>? configure = null)
@@ -42,6 +42,7 @@ public static class TableStorageServiceCollectionExtensions
             provider.GetRequiredService<TableStorageTables>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<IOptions<TableStorageOptions>>().Value.LeaseHolder));
+        services.TryAddSingleton<IVaultWriteBudget, Vault.TableVaultWriteBudget>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TableStorageInitializer>());
         return services;
     }

@@ -14,10 +14,12 @@ namespace WeChatDomains.Azure.Vault;
 /// <see cref="CreateClientOptions"/>, keeps transport faults and 5xx and does not retry 429 itself.
 /// </summary>
 /// <remarks>
-/// Deleting starts a delete and does not wait: with soft delete on (the default, 7-90 days retention), the secret stays
+/// Deleting waits until the delete completed: with soft delete on (the default, 7-90 days retention), the secret is then
 /// recoverable under its name. Writing a name that is soft-deleted answers 409; the vault then recovers the deleted
-/// secret and writes the new version on top (needs the recover permission, part of "Key Vault Secrets Officer").
-/// Purging is left to operators: it needs the purge permission, which this identity should not hold.
+/// secret only when Key Vault lists it as deleted (recoverable), waits for the recovery and writes the new version on
+/// top, so the recovered old value is never the current one. A name that is not recoverable yet (a delete still in
+/// progress, a purge) throws <see cref="SecretUnavailableException"/>: transient, retried by the caller. The identity
+/// needs get, set, delete, recover and get-deleted on secrets; purge is left to operators.
 /// </remarks>
 public sealed class KeyVaultSecretVault : ISecretVault
 {
@@ -67,9 +69,7 @@ public sealed class KeyVaultSecretVault : ISecretVault
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
-                Log.RecoveringDeletedSecret(_logger, name);
-                var recovery = await _client.StartRecoverDeletedSecretAsync(name, cancellationToken).ConfigureAwait(false);
-                await recovery.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
+                await RecoverAsync(name, ex, cancellationToken).ConfigureAwait(false);
                 await _client.SetSecretAsync(secret, cancellationToken).ConfigureAwait(false);
             }
 
@@ -82,7 +82,8 @@ public sealed class KeyVaultSecretVault : ISecretVault
         {
             try
             {
-                await _client.StartDeleteSecretAsync(name, cancellationToken).ConfigureAwait(false);
+                var deletion = await _client.StartDeleteSecretAsync(name, cancellationToken).ConfigureAwait(false);
+                await deletion.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {
@@ -90,6 +91,23 @@ public sealed class KeyVaultSecretVault : ISecretVault
 
             return true;
         }, cancellationToken);
+
+    private async Task RecoverAsync(string name, RequestFailedException conflict, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.GetDeletedSecretAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            Log.NotRecoverableYet(_logger, name);
+            throw new SecretUnavailableException($"Secret {name} is being deleted and cannot be recovered yet.", conflict);
+        }
+
+        Log.RecoveringDeletedSecret(_logger, name);
+        var recovery = await _client.StartRecoverDeletedSecretAsync(name, cancellationToken).ConfigureAwait(false);
+        await recovery.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<T> ThrottledAsync<T>(string operation, string name, Func<Task<T>> action, CancellationToken cancellationToken)
     {

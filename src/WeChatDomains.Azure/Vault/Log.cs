@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(3202, LogLevel.Information, "Secret {SecretName} was soft-deleted; recovering it before writing the new version")]
     public static partial void RecoveringDeletedSecret(ILogger logger, string secretName);
+
+    [LoggerMessage(3203, LogLevel.Warning, "Secret {SecretName} is soft-deleted but not recoverable yet (a delete in progress or a purge); the write is retried later")]
+    public static partial void NotRecoverableYet(ILogger logger, string secretName);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using WeChatDomains.Core.Ports;
 using WeChatDomains.Core.Status;
+using WeChatDomains.Core.Tokens;
 using WeChatDomains.WeChat.Client;
 
 namespace WeChatDomains.Core.Processing;
@@ -10,9 +11,14 @@ public sealed class AuthorizerUpdates(IAuthorizerRegistry registry, TimeProvider
 {
     private const int MaxConflicts = 5;
 
-    /// <summary>Marks the authorizer NeedsReauthorization after <paramref name="errorCode"/> (61003, 61023, 42002, 40013).</summary>
+    /// <summary>
+    /// Marks the authorizer NeedsReauthorization after WeChat's <paramref name="errorCode"/> (61003, 61023, 42002 only:
+    /// <see cref="Reauthorization"/>); a Revoked authorizer stays Revoked.
+    /// </summary>
     public Task MarkNeedsReauthorizationAsync(string appId, int errorCode, CancellationToken cancellationToken) =>
-        UpdateAsync(appId, a => a with { State = AuthorizerState.NeedsReauthorization, LastRefreshErrorCode = errorCode, LastRefreshError = "WeChat refused the authorization" }, cancellationToken);
+        !Reauthorization.IsRequiredBy(errorCode)
+            ? Task.CompletedTask
+            : UpdateAsync(appId, a => a with { State = Reauthorization.After(a.State), LastRefreshErrorCode = errorCode, LastRefreshError = "WeChat refused the authorization" }, cancellationToken);
 
     /// <summary>Keeps the domain lists a successful call returned as the authorizer's last known domains.</summary>
     public Task RecordDomainsAsync(string appId, object response, CancellationToken cancellationToken) => response switch

@@ -22,4 +22,16 @@ internal static partial class Log
 
     [LoggerMessage(3106, LogLevel.Debug, "Ignored a push of InfoType {InfoType}")]
     public static partial void Ignored(ILogger logger, string infoType);
+
+    [LoggerMessage(3107, LogLevel.Information, "Ignored a {InfoType} push whose msg_signature was already received")]
+    public static partial void Duplicate(ILogger logger, string infoType);
+
+    [LoggerMessage(3108, LogLevel.Warning, "Ignored {InfoType} of authorizer {AuthorizerAppId} created at {CreateTime:O}: a newer authorization event is recorded")]
+    public static partial void EventOutOfOrder(ILogger logger, string authorizerAppId, string infoType, DateTimeOffset createTime);
+
+    [LoggerMessage(3109, LogLevel.Information, "Ignored a component_verify_ticket created at {CreateTime:O}: the stored one is newer")]
+    public static partial void TicketOlderThanStored(ILogger logger, DateTimeOffset createTime);
+
+    [LoggerMessage(3110, LogLevel.Debug, "The component_verify_ticket created at {CreateTime:O} is unchanged and was written less than an hour ago; not written")]
+    public static partial void TicketUnchanged(ILogger logger, DateTimeOffset createTime);
 }

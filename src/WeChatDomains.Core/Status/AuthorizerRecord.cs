@@ -37,6 +37,12 @@ public sealed record AuthorizerRecord
     /// <summary>When it authorized the platform (last authorized / updateauthorized push).</summary>
     public DateTimeOffset? AuthorizedAt { get; init; }
 
+    /// <summary>
+    /// CreateTime of the last authorization event applied (<c>authorized</c>, <c>updateauthorized</c> or <c>unauthorized</c>):
+    /// an event older than this changes nothing.
+    /// </summary>
+    public DateTimeOffset? LastAuthorizationEventAt { get; init; }
+
     /// <summary>Permission set ids granted (func_info).</summary>
     public IReadOnlyList<int> PermissionSetIds { get; init; } = [];
 

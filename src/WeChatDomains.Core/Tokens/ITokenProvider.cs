@@ -39,7 +39,8 @@ public readonly record struct TokenKey(string? AuthorizerAppId)
 
 /// <summary>
 /// A token, or why there is none: <see cref="ErrorCode"/> carries the WeChat errcode that stopped the refresh
-/// (61006 ticket, 61023 refresh token, -1 transport) so the caller classifies it like any other outcome.
+/// (61006 ticket, WeChat's 61023 refused refresh token, -1 transport or no refresh token to be had) so the caller
+/// classifies it like any other outcome.
 /// </summary>
 public sealed record TokenLookup(AccessToken? Token, DateTimeOffset? ExpiresAt, int ErrorCode, string? Error)
 {

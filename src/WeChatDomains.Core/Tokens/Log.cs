@@ -53,4 +53,29 @@ internal static partial class Log
 
     [LoggerMessage(3018, LogLevel.Information, "Stored the first refresh token of authorizer {AuthorizerAppId}")]
     public static partial void RefreshTokenStored(ILogger logger, string authorizerAppId);
+
+    [LoggerMessage(3019, LogLevel.Warning, "Lease {LeaseName} was taken by another holder while its refresh ran")]
+    public static partial void RefreshLeaseLost(ILogger logger, string leaseName);
+
+    [LoggerMessage(3020, LogLevel.Warning, "Renewing lease {LeaseName} faulted ({ExceptionType}); the refresh goes on")]
+    public static partial void LeaseRenewalFaulted(ILogger logger, string leaseName, string exceptionType);
+
+    [LoggerMessage(3021, LogLevel.Information, "Read the refresh token of authorizer {AuthorizerAppId} back from api_get_authorizer_list and stored it")]
+    public static partial void RefreshTokenRecovered(ILogger logger, string authorizerAppId);
+
+    [LoggerMessage(3022, LogLevel.Warning, "No refresh token for authorizer {AuthorizerAppId} in the vault nor from api_get_authorizer_list ({Reason})")]
+    public static partial void RefreshTokenNotRecovered(ILogger logger, string authorizerAppId, string reason);
+
+    [LoggerMessage(3023, LogLevel.Warning, "Storing {SecretName} that WeChat issued failed ({ExceptionType}, attempt {Attempt}); retrying in {Delay}")]
+    public static partial void IssuedWriteRetried(ILogger logger, string secretName, string exceptionType, int attempt, TimeSpan delay);
+
+    [LoggerMessage(3024, LogLevel.Warning, "Authorizer {AuthorizerAppId} is Revoked: the tokens WeChat issued are not kept")]
+    public static partial void RevokedNotStored(ILogger logger, string authorizerAppId);
+
+    [LoggerMessage(3025, LogLevel.Information,
+        "Reconciled with api_get_authorizer_list: {Listed} listed, {Restored} refresh tokens restored, {Unknown} unknown to the registry, {NotListed} Active but not listed")]
+    public static partial void Reconciled(ILogger logger, int listed, int restored, int unknown, int notListed);
+
+    [LoggerMessage(3026, LogLevel.Warning, "Reconciliation stopped: api_get_authorizer_list answered errcode {ErrorCode} after {Listed} authorizers")]
+    public static partial void ReconcileStopped(ILogger logger, int errorCode, int listed);
 }

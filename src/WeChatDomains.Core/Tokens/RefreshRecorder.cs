@@ -28,7 +28,7 @@ internal sealed class RefreshRecorder(IAuthorizerRegistry registry, ILogger logg
             LastRefreshAt = at,
             LastRefreshErrorCode = errorCode,
             LastRefreshError = error,
-            State = needsReauthorization && r.State == AuthorizerState.Active ? AuthorizerState.NeedsReauthorization : r.State,
+            State = needsReauthorization && r.State == AuthorizerState.Active ? Reauthorization.After(r.State) : r.State,
         }, cancellationToken);
 
     private async Task ApplyAsync(AuthorizerRecord listed, Func<AuthorizerRecord, AuthorizerRecord> change, CancellationToken cancellationToken)

@@ -45,6 +45,12 @@ public static class TokenConstants
     /// <summary>Times a registry update is re-read and retried after a stale ETag: 5.</summary>
     public const int RegistryUpdateAttempts = 5;
 
+    /// <summary>How often the authorizer list is reconciled with the registry and the vault: 6 hours.</summary>
+    public static readonly TimeSpan DefaultReconcilePeriod = TimeSpan.FromHours(6);
+
+    /// <summary>The lease of the reconcile timer.</summary>
+    public const string ReconcileLeaseName = "authorizer-reconcile";
+
     /// <summary>The lease that keeps one sweep at a time across instances.</summary>
     public const string SweepLeaseName = "token-sweep";
 
@@ -54,8 +60,20 @@ public static class TokenConstants
     /// <summary>errcode reported when no component_verify_ticket is stored yet (as WeChat's "ticket invalid").</summary>
     public const int MissingTicketErrorCode = 61006;
 
-    /// <summary>errcode reported when no refresh token is stored for an authorizer (as WeChat's "invalid refresh token").</summary>
-    public const int MissingRefreshTokenErrorCode = 61023;
+    /// <summary>Renewals of a refresh lease per lease duration while the refresh runs: 3.</summary>
+    public const int LeaseRenewalsPerDuration = 3;
+
+    /// <summary>Attempts to store tokens WeChat already issued before the failure is reported: 10.</summary>
+    public const int IssuedWriteAttempts = 10;
+
+    /// <summary>First pause between attempts to store issued tokens: 1 second, doubling.</summary>
+    public static readonly TimeSpan IssuedWriteInitialDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest pause between attempts to store issued tokens: 30 seconds.</summary>
+    public static readonly TimeSpan IssuedWriteMaxDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>Page size of <c>api_get_authorizer_list</c> walks: 500, WeChat's largest.</summary>
+    public const int AuthorizerListPageSize = 500;
 
     /// <summary>errcode reported when the refresh could not run (another instance held it too long, transport).</summary>
     public const int UnavailableErrorCode = -1;

@@ -66,4 +66,8 @@ public sealed class TokenOptions
     /// <summary>How long a sweep holds the sweep lease; renewed between registry pages.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
     public TimeSpan SweepLeaseDuration { get; set; } = TokenConstants.DefaultSweepLeaseDuration;
+
+    /// <summary>How often the Host reconciles <c>api_get_authorizer_list</c> with the registry and the vault.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan ReconcilePeriod { get; set; } = TokenConstants.DefaultReconcilePeriod;
 }

@@ -1,28 +1,70 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using WeChatDomains.Core.Ports;
+using WeChatDomains.Core.Status;
 using WeChatDomains.WeChat.Client;
 using WeChatDomains.WeChat.Errors;
 
 namespace WeChatDomains.Core.Tokens;
 
-/// <summary>The WeChat calls that issue tokens, and the vault writes that keep them.</summary>
+/// <summary>
+/// The WeChat calls that issue tokens, and the vault writes that keep them. Once WeChat has issued a token its writes
+/// are not cancellable and are retried (<see cref="WriteIssuedAsync"/>): a token WeChat issued and we dropped may have
+/// replaced the only refresh token that works.
+/// </summary>
 public sealed partial class TokenProvider
 {
     /// <summary>
     /// Stores tokens WeChat issued outside a refresh (an <c>api_query_auth</c> after an <c>authorized</c> push): the
     /// refresh token only when it differs from the stored one, then the access token, and caches the access token.
+    /// The writes ignore <paramref name="cancellationToken"/> once started: the authorization code is already spent.
     /// </summary>
     public async Task StoreAuthorizerTokensAsync(
         string authorizerAppId, AccessToken accessToken, DateTimeOffset expiresAt, string refreshToken, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(authorizerAppId);
         ArgumentNullException.ThrowIfNull(accessToken);
-        var stored = await _vault.GetAsync(SecretNames.AuthorizerRefreshToken(authorizerAppId), cancellationToken).ConfigureAwait(false);
-        await StoreRefreshTokenIfChangedAsync(authorizerAppId, stored?.Value, refreshToken, cancellationToken).ConfigureAwait(false);
-        await WriteAsync(SecretNames.AuthorizerAccessToken(authorizerAppId), accessToken.Value, expiresAt, cancellationToken).ConfigureAwait(false);
+        var stored = await ReadIssuedAsync(SecretNames.AuthorizerRefreshToken(authorizerAppId)).ConfigureAwait(false);
+        await StoreRefreshTokenIfChangedAsync(authorizerAppId, stored?.Value, refreshToken).ConfigureAwait(false);
+        await WriteIssuedAsync(SecretNames.AuthorizerAccessToken(authorizerAppId), accessToken.Value, expiresAt).ConfigureAwait(false);
         _cache[TokenKey.Authorizer(authorizerAppId)] = TokenLookup.Found(accessToken, expiresAt);
     }
+
+    /// <summary>
+    /// Reads the refresh token of <paramref name="authorizerAppId"/> back from <c>api_get_authorizer_list</c> and stores
+    /// it (not for a Revoked authorizer). Returns it, or null with why not (never the token in the reason).
+    /// </summary>
+    public async Task<(string? RefreshToken, string Reason)> RecoverRefreshTokenAsync(string authorizerAppId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(authorizerAppId);
+        if (await IsRevokedAsync(authorizerAppId, cancellationToken).ConfigureAwait(false))
+        {
+            return (null, "the authorizer is Revoked");
+        }
+
+        string? found = null;
+        var errorCode = await this.VisitAuthorizersAsync(_client, _options.ComponentAppId, TokenConstants.AuthorizerListPageSize, (listed, _) =>
+        {
+            found = string.Equals(listed.AuthorizerAppId, authorizerAppId, StringComparison.Ordinal) ? listed.RefreshToken : null;
+            return ValueTask.FromResult(found is null);
+        }, cancellationToken).ConfigureAwait(false);
+        if (found is null)
+        {
+            var reason = errorCode == 0
+                ? "api_get_authorizer_list does not list it"
+                : string.Create(CultureInfo.InvariantCulture, $"api_get_authorizer_list answered errcode {errorCode}");
+            Log.RefreshTokenNotRecovered(_logger, authorizerAppId, reason);
+            return (null, reason);
+        }
+
+        await StoreListedRefreshTokenAsync(authorizerAppId, found).ConfigureAwait(false);
+        Log.RefreshTokenRecovered(_logger, authorizerAppId);
+        return (found, "");
+    }
+
+    /// <summary>Stores a refresh token <c>api_get_authorizer_list</c> returned (not cancellable, retried).</summary>
+    internal Task StoreListedRefreshTokenAsync(string authorizerAppId, string refreshToken) =>
+        WriteIssuedAsync(SecretNames.AuthorizerRefreshToken(authorizerAppId), refreshToken, expiresOn: null);
 
     private async Task<RefreshOutcome> IssueComponentTokenAsync(CancellationToken cancellationToken)
     {
@@ -41,7 +83,7 @@ public sealed partial class TokenProvider
         }
 
         var expiresAt = issuedAt + result.Value!.ExpiresIn;
-        await WriteAsync(SecretNames.ComponentAccessToken, result.Value.AccessToken.Value, expiresAt, cancellationToken).ConfigureAwait(false);
+        await WriteIssuedAsync(SecretNames.ComponentAccessToken, result.Value.AccessToken.Value, expiresAt).ConfigureAwait(false);
         return RefreshOutcome.Fresh(RefreshStatus.Refreshed, TokenLookup.Found(result.Value.AccessToken, expiresAt));
     }
 
@@ -53,15 +95,20 @@ public sealed partial class TokenProvider
             return RefreshOutcome.Failure(RefreshStatus.Failed, component.ErrorCode, $"no component access token: {component.Error}");
         }
 
-        var refreshToken = await _vault.GetAsync(SecretNames.AuthorizerRefreshToken(appId), cancellationToken).ConfigureAwait(false);
-        if (refreshToken is null || string.IsNullOrWhiteSpace(refreshToken.Value))
+        var stored = await _vault.GetAsync(SecretNames.AuthorizerRefreshToken(appId), cancellationToken).ConfigureAwait(false);
+        var refreshToken = stored?.Value;
+        if (string.IsNullOrWhiteSpace(refreshToken))
         {
             Log.MissingRefreshToken(_logger, appId);
-            return RefreshOutcome.Failure(RefreshStatus.MissingRefreshToken, TokenConstants.MissingRefreshTokenErrorCode,
-                "no refresh token stored for the authorizer; it must authorize again");
+            (refreshToken, var reason) = await RecoverRefreshTokenAsync(appId, cancellationToken).ConfigureAwait(false);
+            if (refreshToken is null)
+            {
+                return RefreshOutcome.Failure(RefreshStatus.MissingRefreshToken, TokenConstants.UnavailableErrorCode,
+                    $"no refresh token stored for the authorizer and none read back: {reason}");
+            }
         }
 
-        var request = new AuthorizerTokenRequest(_options.ComponentAppId, appId, refreshToken.Value);
+        var request = new AuthorizerTokenRequest(_options.ComponentAppId, appId, refreshToken);
         var issuedAt = _time.GetUtcNow();
         var result = await _client.GetAuthorizerTokenAsync(component.Token, request, cancellationToken).ConfigureAwait(false);
         if (result.ErrorCode.Class == WeChatErrorClass.TokenInvalid)
@@ -84,20 +131,33 @@ public sealed partial class TokenProvider
 
         var issued = result.Value!;
         var expiresAt = issuedAt + issued.ExpiresIn;
-        await StoreRefreshTokenIfChangedAsync(appId, refreshToken.Value, issued.RefreshToken, cancellationToken).ConfigureAwait(false);
-        await WriteAsync(SecretNames.AuthorizerAccessToken(appId), issued.AccessToken.Value, expiresAt, cancellationToken).ConfigureAwait(false);
+        if (await IsRevokedAsync(appId, CancellationToken.None).ConfigureAwait(false))
+        {
+            Log.RevokedNotStored(_logger, appId);
+            return RefreshOutcome.Failure(RefreshStatus.Failed, TokenConstants.UnavailableErrorCode, "the authorizer was revoked during the refresh");
+        }
+
+        await StoreRefreshTokenIfChangedAsync(appId, refreshToken, issued.RefreshToken).ConfigureAwait(false);
+        await WriteIssuedAsync(SecretNames.AuthorizerAccessToken(appId), issued.AccessToken.Value, expiresAt).ConfigureAwait(false);
+        if (await IsRevokedAsync(appId, CancellationToken.None).ConfigureAwait(false))
+        {
+            Log.RevokedNotStored(_logger, appId);
+            await DeleteIssuedAsync(appId).ConfigureAwait(false);
+            return RefreshOutcome.Failure(RefreshStatus.Failed, TokenConstants.UnavailableErrorCode, "the authorizer was revoked during the refresh");
+        }
+
         return RefreshOutcome.Fresh(RefreshStatus.Refreshed, TokenLookup.Found(issued.AccessToken, expiresAt));
     }
 
     /// <summary>The rule of DESIGN section 6: a refresh token is written only when WeChat gave a different one.</summary>
-    private async Task StoreRefreshTokenIfChangedAsync(string appId, string? stored, string? issued, CancellationToken cancellationToken)
+    private async Task StoreRefreshTokenIfChangedAsync(string appId, string? stored, string? issued)
     {
         if (string.IsNullOrWhiteSpace(issued) || string.Equals(stored, issued, StringComparison.Ordinal))
         {
             return;
         }
 
-        await WriteAsync(SecretNames.AuthorizerRefreshToken(appId), issued, expiresOn: null, cancellationToken).ConfigureAwait(false);
+        await WriteIssuedAsync(SecretNames.AuthorizerRefreshToken(appId), issued, expiresOn: null).ConfigureAwait(false);
         if (stored is null)
         {
             Log.RefreshTokenStored(_logger, appId);
@@ -108,10 +168,43 @@ public sealed partial class TokenProvider
         }
     }
 
-    private async Task WriteAsync(string name, string value, DateTimeOffset? expiresOn, CancellationToken cancellationToken)
+    private async Task<bool> IsRevokedAsync(string appId, CancellationToken cancellationToken) =>
+        (await _registry.GetAsync(appId, cancellationToken).ConfigureAwait(false))?.State == AuthorizerState.Revoked;
+
+    private async Task DeleteIssuedAsync(string appId) => await RetryIssuedAsync(SecretNames.AuthorizerAccessToken(appId), async () =>
     {
-        await _writeLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await _vault.SetAsync(name, value, expiresOn, cancellationToken).ConfigureAwait(false);
+        await _vault.DeleteAsync(SecretNames.AuthorizerAccessToken(appId), CancellationToken.None).ConfigureAwait(false);
+        await _vault.DeleteAsync(SecretNames.AuthorizerRefreshToken(appId), CancellationToken.None).ConfigureAwait(false);
+        return true;
+    }).ConfigureAwait(false);
+
+    private Task<VaultSecret?> ReadIssuedAsync(string name) =>
+        RetryIssuedAsync(name, () => _vault.GetAsync(name, CancellationToken.None));
+
+    /// <summary>Writes a secret WeChat issued: through the write budget, not cancellable, retried with backoff.</summary>
+    private async Task WriteIssuedAsync(string name, string value, DateTimeOffset? expiresOn) => await RetryIssuedAsync(name, async () =>
+    {
+        await _writeLimiter.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        await _vault.SetAsync(name, value, expiresOn, CancellationToken.None).ConfigureAwait(false);
+        return true;
+    }).ConfigureAwait(false);
+
+    private async Task<T> RetryIssuedAsync<T>(string name, Func<Task<T>> action)
+    {
+        var delay = TokenConstants.IssuedWriteInitialDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await action().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (attempt < TokenConstants.IssuedWriteAttempts && ex is not (ArgumentException or InvalidOperationException))
+            {
+                Log.IssuedWriteRetried(_logger, name, ex.GetType().Name, attempt, delay);
+                await Task.Delay(delay, _time, CancellationToken.None).ConfigureAwait(false);
+                delay = delay * 2 < TokenConstants.IssuedWriteMaxDelay ? delay * 2 : TokenConstants.IssuedWriteMaxDelay;
+            }
+        }
     }
 
     private static RefreshOutcome Refused<T>(string api, WeChatResult<T>? result)

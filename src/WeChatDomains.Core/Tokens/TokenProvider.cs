@@ -10,7 +10,8 @@ namespace WeChatDomains.Core.Tokens;
 /// The token provider of DESIGN section 6. Serves tokens from an in-process cache until
 /// <see cref="TokenOptions.EarlyRefreshMargin"/> before expiry, then from the vault, and refreshes them from WeChat
 /// when neither is fresh: one refresh per key in a process (a per-key semaphore, re-checked once held) and across
-/// instances (a lease named <c>token-refresh:{key}</c>; a caller that finds it held polls the vault instead).
+/// instances (a lease named <c>token-refresh:{key}</c>, renewed while the refresh runs; a caller that finds it held polls
+/// the vault instead).
 /// </summary>
 public sealed partial class TokenProvider : ITokenProvider
 {
@@ -19,6 +20,7 @@ public sealed partial class TokenProvider : ITokenProvider
     private readonly IWeChatClient _client;
     private readonly ISecretVault _vault;
     private readonly ILeaseStore _leases;
+    private readonly IAuthorizerRegistry _registry;
     private readonly VaultWriteLimiter _writeLimiter;
     private readonly TokenMetrics _metrics;
     private readonly TokenOptions _options;
@@ -27,13 +29,14 @@ public sealed partial class TokenProvider : ITokenProvider
 
     /// <summary>Creates the provider.</summary>
     public TokenProvider(
-        IWeChatClient client, ISecretVault vault, ILeaseStore leases, VaultWriteLimiter writeLimiter, TokenMetrics metrics,
-        IOptions<TokenOptions> options, TimeProvider time, ILogger<TokenProvider> logger)
+        IWeChatClient client, ISecretVault vault, ILeaseStore leases, IAuthorizerRegistry registry, VaultWriteLimiter writeLimiter,
+        TokenMetrics metrics, IOptions<TokenOptions> options, TimeProvider time, ILogger<TokenProvider> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _vault = vault ?? throw new ArgumentNullException(nameof(vault));
         _leases = leases ?? throw new ArgumentNullException(nameof(leases));
+        _registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _writeLimiter = writeLimiter ?? throw new ArgumentNullException(nameof(writeLimiter));
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _options = options.Value;
@@ -125,6 +128,7 @@ public sealed partial class TokenProvider : ITokenProvider
         }
 
         await using (lease.ConfigureAwait(false))
+        await using (LeaseKeeper.Start(lease, _options.RefreshLeaseDuration, _time, _logger).ConfigureAwait(false))
         {
             stored = await ReadStoredAsync(key, cancellationToken).ConfigureAwait(false);
             if (IsFresh(stored, freshUntil, rejected))

@@ -177,7 +177,7 @@ public sealed class TokenRefreshSweep : ITokenRefreshSweep
             case WeChatErrorClass.TicketInvalid:
                 tally.TicketProblem(outcome.ErrorCode, missing: false, expiresAt ?? record.AccessTokenExpiresAt);
                 return;
-            case WeChatErrorClass.AuthorizationLost:
+            case WeChatErrorClass.AuthorizationLost when Reauthorization.IsRequiredBy(outcome.ErrorCode):
                 Log.NeedsReauthorization(_logger, record.AppId, outcome.ErrorCode);
                 tally.NeedsReauthorization(record.AppId, outcome.ErrorCode);
                 await _recorder.FailedAsync(record, outcome.ErrorCode, outcome.Error!, at, true, cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,7 @@ public static class TokenServiceCollectionExtensions
         services.TryAddSingleton<TokenMetrics>();
         services.TryAddSingleton<TokenProvider>();
         services.TryAddSingleton<ITokenProvider>(sp => sp.GetRequiredService<TokenProvider>());
+        services.TryAddSingleton<AuthorizerReconciler>();
         services.TryAddSingleton<TokenRefreshSweep>();
         services.TryAddSingleton<ITokenRefreshSweep>(sp => sp.GetRequiredService<TokenRefreshSweep>());
         return services;

@@ -18,7 +18,7 @@ public sealed record TokenSweepResult
     /// <summary>Total failures.</summary>
     public int Failed => FailedByErrorCode.Values.Sum();
 
-    /// <summary>Authorizers moved to NeedsReauthorization (61003, 61023, 42002, 40013).</summary>
+    /// <summary>Authorizers moved to NeedsReauthorization (WeChat's 61003, 61023, 42002 only).</summary>
     public IReadOnlyList<string> NeedsReauthorization { get; init; } = [];
 
     /// <summary>Authorizers with no refresh token in the vault.</summary>

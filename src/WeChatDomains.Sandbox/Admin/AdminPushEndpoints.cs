@@ -10,7 +10,7 @@ internal static class AdminPushEndpoints
     {
         admin.MapPost("/push-ticket", PushTicketAsync);
         admin.MapPost("/authorizers/{appid}/authorize", AuthorizeAsync);
-        return admin;
+        return admin.MapSandboxPushLog();
     }
 
     private static async Task<IResult> PushTicketAsync(
@@ -43,10 +43,18 @@ internal static class AdminPushEndpoints
         var expiresAt = now + SandboxConstants.AuthorizationCodeLifetime;
         var push = state.Run(s =>
         {
-            if (!s.Authorizers.ContainsKey(appid))
+            if (!s.Authorizers.TryGetValue(appid, out var authorizer))
             {
                 return default((PushKeys, string)?);
             }
+
+            if (!authorizer.Authorized)
+            {
+                authorizer.RefreshToken = "refreshtoken@@@" + TokenRegistry.NewToken(24);
+                authorizer.Authorized = true;
+            }
+
+            authorizer.AuthorizedAt = now;
 
             var code = s.Grants.IssueCode(appid, expiresAt);
             var preAuthCode = "preauthcode@@@" + TokenRegistry.NewToken(36);
@@ -60,13 +68,13 @@ internal static class AdminPushEndpoints
         return Answer(await sender.SendAsync(url, "authorized", message.Item2, message.Item1, now, cancellationToken));
     }
 
-    private static PushKeys KeysOf(PlatformState platform) => new(platform.AppId, platform.Token, platform.EncodingAesKey);
+    internal static PushKeys KeysOf(PlatformState platform) => new(platform.AppId, platform.Token, platform.EncodingAesKey);
 
-    private static bool TryReceiver(PushRequest request, out Uri url) =>
+    internal static bool TryReceiver(PushRequest request, out Uri url) =>
         Uri.TryCreate(request.Url, UriKind.Absolute, out url!) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 
-    private static IResult BadUrl() => Results.BadRequest(new AdminError("url must be an absolute http(s) URL"));
+    internal static IResult BadUrl() => Results.BadRequest(new AdminError("url must be an absolute http(s) URL"));
 
-    private static IResult Answer(PushResult result) =>
+    internal static IResult Answer(PushResult result) =>
         result.Delivered ? Results.Ok(result) : Results.Json(result, statusCode: StatusCodes.Status502BadGateway);
 }

@@ -40,7 +40,7 @@ internal static class TokenApi
             return WeChatReply.Error(WeChatErrors.InvalidAppId);
         }
 
-        if (body.AuthorizerAppId is null || !state.Authorizers.TryGetValue(body.AuthorizerAppId, out var authorizer))
+        if (body.AuthorizerAppId is null || !state.Authorizers.TryGetValue(body.AuthorizerAppId, out var authorizer) || !authorizer.Authorized)
         {
             return WeChatReply.Error(WeChatErrors.ComponentNotAuthorized);
         }

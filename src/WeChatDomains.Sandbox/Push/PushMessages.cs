@@ -16,6 +16,10 @@ internal static class PushMessages
         Cdata("InfoType", "authorized") + Cdata("AuthorizerAppid", authorizerAppId) + Cdata("AuthorizationCode", code) +
         Number("AuthorizationCodeExpiredTime", codeExpiresAt.ToUnixTimeSeconds()) + Cdata("PreAuthCode", preAuthCode) + "</xml>";
 
+    public static string Unauthorized(string componentAppId, DateTimeOffset now, string authorizerAppId) =>
+        "<xml>" + Cdata("AppId", componentAppId) + Number("CreateTime", now.ToUnixTimeSeconds()) +
+        Cdata("InfoType", "unauthorized") + Cdata("AuthorizerAppid", authorizerAppId) + "</xml>";
+
     public static string Envelope(string componentAppId, string encrypt) =>
         "<xml>" + Cdata("AppId", componentAppId) + Cdata("Encrypt", encrypt) + "</xml>";
 

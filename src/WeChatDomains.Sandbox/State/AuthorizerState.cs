@@ -12,7 +12,14 @@ internal sealed class AuthorizerState
     /// <summary>Hosts with an ICP filing; a subdomain of one counts as filed.</summary>
     public IReadOnlyList<string> IcpHosts { get; init; } = [];
 
-    public required string RefreshToken { get; init; }
+    /// <summary>The current refresh token; a new authorization after a revocation replaces it.</summary>
+    public required string RefreshToken { get; set; }
+
+    /// <summary>False once the merchant withdrew the authorization (until it authorizes again).</summary>
+    public bool Authorized { get; set; } = true;
+
+    /// <summary>When it last authorized the platform (an <c>authorized</c> push), if the sandbox sent one.</summary>
+    public DateTimeOffset? AuthorizedAt { get; set; }
 
     /// <summary>Server domains configured on the MP admin site (seeded, never changed by the APIs).</summary>
     public ServerDomainSet MpDomains { get; init; } = new();

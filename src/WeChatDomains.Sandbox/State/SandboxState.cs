@@ -27,6 +27,7 @@ internal sealed class SandboxState
 
     /// <summary>Whether a platform business domain's ownership is verified: seeded/admin-verified, or its root serves the platform's file.</summary>
     public bool IsPlatformVerified(string host) => Platform.VerifiedHosts.Contains(host) || ServesConfirmFileOf(host, Platform.AppId);
+    public PushLog Pushes { get; } = new();
 
     public T Run<T>(Func<SandboxState, T> work)
     {
@@ -56,5 +57,6 @@ internal sealed class SandboxState
         Tokens.Clear();
         Grants.Clear();
         ServedFiles.Clear();
+        Pushes.Clear();
     }
 }

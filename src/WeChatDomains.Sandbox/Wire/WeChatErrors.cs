@@ -12,6 +12,7 @@ internal static class WeChatErrors
     public const int InvalidAppSecret = 40125;
     public const int AccessTokenMissing = 41001;
     public const int AccessTokenExpired = 42001;
+    public const int InvalidArgs = 40097;
     public const int EmptyPostData = 44002;
     public const int IcpLicenseNeeded = 45082;
     public const int DataFormatError = 47001;
@@ -57,6 +58,7 @@ internal static class WeChatErrors
         ComponentNotAuthorized => "component is not authorized by this account",
         InvalidTicket => "component ticket is invalid",
         InvalidCode => "authorization code is invalid",
+        InvalidArgs => "invalid args",
         CodeExpired => "authorization code is expired",
         InvalidRefreshToken => "invalid refresh_token",
         ComponentNotPublished => "component is not published",

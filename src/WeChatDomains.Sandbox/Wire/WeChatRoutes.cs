@@ -12,6 +12,7 @@ internal static class WeChatRoutes
         "setwebviewdomain", "modify_wxa_jump_domain", "get_effective_domain", "get_effective_webviewdomain",
         "modify_wxa_server_domain", "get_domain_confirmfile", "setwebviewdomain_directly", "get_webviewdomain_confirmfile",
         "get_prefetchdnsdomain", "set_prefetchdnsdomain",
+        "api_get_authorizer_list",
     };
 
     private const string ComponentTokenQuery = "component_access_token";
@@ -34,6 +35,7 @@ internal static class WeChatRoutes
         app.MapWeChat<EmptyBody>("get_webviewdomain_confirmfile", "/wxa/get_webviewdomain_confirmfile", TokenKind.Authorizer, AccessTokenQuery, ConfirmFileApi.Authorizer);
         app.MapWeChat<EmptyBody>("get_prefetchdnsdomain", "/wxa/get_prefetchdnsdomain", TokenKind.Authorizer, AccessTokenQuery, PrefetchDnsDomainApi.Get, isGet: true);
         app.MapWeChat<PrefetchDnsDomainBody>("set_prefetchdnsdomain", "/wxa/set_prefetchdnsdomain", TokenKind.Authorizer, AccessTokenQuery, PrefetchDnsDomainApi.Set);
+        app.MapWeChat<AuthorizerListBody>("api_get_authorizer_list", "/cgi-bin/component/api_get_authorizer_list", TokenKind.Component, ComponentTokenQuery, AuthorizerListApi.Handle);
         return app;
     }
 

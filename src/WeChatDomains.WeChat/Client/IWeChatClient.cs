@@ -33,4 +33,7 @@ public partial interface IWeChatClient
 
     /// <summary>POST /cgi-bin/component/api_query_auth?component_access_token=….</summary>
     Task<WeChatResult<AuthorizationInfo>> QueryAuthAsync(AccessToken componentToken, QueryAuthRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>POST /cgi-bin/component/api_get_authorizer_list?component_access_token=… (one page, at most 500).</summary>
+    Task<WeChatResult<AuthorizerList>> GetAuthorizerListAsync(AccessToken componentToken, AuthorizerListRequest request, CancellationToken cancellationToken = default);
 }

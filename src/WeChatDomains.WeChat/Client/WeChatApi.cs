@@ -48,6 +48,9 @@ public static class WeChatApi
     /// <summary>Authorization info (tokens) from an authorization code.</summary>
     public const string QueryAuth = "api_query_auth";
 
+    /// <summary>Every authorizer of the platform with its refresh token, paged.</summary>
+    public const string GetAuthorizerList = "api_get_authorizer_list";
+
     /// <summary>The path of each API, relative to the base URL (for example <c>https://api.weixin.qq.com</c>).</summary>
     public static string PathOf(string api) => api switch
     {
@@ -66,6 +69,7 @@ public static class WeChatApi
         ComponentToken => "/cgi-bin/component/api_component_token",
         AuthorizerToken => "/cgi-bin/component/api_authorizer_token",
         QueryAuth => "/cgi-bin/component/api_query_auth",
+        GetAuthorizerList => "/cgi-bin/component/api_get_authorizer_list",
         _ => throw new ArgumentOutOfRangeException(nameof(api), api, "Not an API this client calls."),
     };
 }

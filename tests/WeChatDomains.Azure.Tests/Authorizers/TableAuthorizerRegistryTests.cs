@@ -26,6 +26,7 @@ public sealed class TableAuthorizerRegistryTests(AzuriteFixture azurite)
             PermissionSetIds = [17, 18, 19],
             ServerDomains = """{"requestdomain":["https://api.example.com"]}""",
             DomainsObservedAt = T0,
+            LastAuthorizationEventAt = T0.AddMinutes(-3),
         };
 
         var stored = await sut.TryUpsertAsync(record);
@@ -33,6 +34,7 @@ public sealed class TableAuthorizerRegistryTests(AzuriteFixture azurite)
 
         Assert.NotNull(stored?.ETag);
         Assert.Equivalent(stored, read, strict: true);
+        Assert.Equal(T0.AddMinutes(-3), read?.LastAuthorizationEventAt);
     }
 
     [Fact]

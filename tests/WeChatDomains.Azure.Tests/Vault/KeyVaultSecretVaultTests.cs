@@ -134,11 +134,38 @@ public sealed class KeyVaultSecretVaultTests
         recovery.Setup(o => o.WaitForCompletionAsync(It.IsAny<CancellationToken>()))
             .ReturnsAsync(Response.FromValue(SecretModelFactory.SecretProperties(name: Name), new FakeResponse(200)));
         _client.Setup(c => c.StartRecoverDeletedSecretAsync(Name, It.IsAny<CancellationToken>())).ReturnsAsync(recovery.Object);
+        _client.Setup(c => c.GetDeletedSecretAsync(Name, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Response.FromValue(SecretModelFactory.DeletedSecret(SecretModelFactory.SecretProperties(name: Name)), new FakeResponse(200)));
 
         await CreateSut().SetAsync(Name, "token-value", null);
 
         Assert.Equal(2, calls);
         recovery.Verify(o => o.WaitForCompletionAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task SetAsync_NameBeingDeletedNotRecoverableYet_Issue18_SecretUnavailableWithoutRecovering()
+    {
+        _client.Setup(c => c.SetSecretAsync(It.IsAny<KeyVaultSecret>(), It.IsAny<CancellationToken>())).ThrowsAsync(FakeResponse.Failure(409));
+        _client.Setup(c => c.GetDeletedSecretAsync(Name, It.IsAny<CancellationToken>())).ThrowsAsync(FakeResponse.Failure(404));
+
+        var error = await Assert.ThrowsAsync<Core.Ports.SecretUnavailableException>(() => CreateSut().SetAsync(Name, "token-secret-value", null));
+
+        Assert.DoesNotContain("token-secret-value", error.ToString(), StringComparison.Ordinal);
+        _client.Verify(c => c.StartRecoverDeletedSecretAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_SoftDeleteOn_Issue18_WaitsUntilTheDeleteCompleted()
+    {
+        var deletion = new Mock<DeleteSecretOperation>();
+        deletion.Setup(o => o.WaitForCompletionAsync(It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Response.FromValue(SecretModelFactory.DeletedSecret(SecretModelFactory.SecretProperties(name: Name)), new FakeResponse(200)));
+        _client.Setup(c => c.StartDeleteSecretAsync(Name, It.IsAny<CancellationToken>())).ReturnsAsync(deletion.Object);
+
+        await CreateSut().DeleteAsync(Name);
+
+        deletion.Verify(o => o.WaitForCompletionAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

@@ -30,17 +30,21 @@ public sealed class PushReceiverTests : IDisposable
                 : FakeWeChat.Error<AuthorizationInfo>(61010));
     }
 
+    private int _nonces;
+
     private DateTimeOffset Now => _host.Time.GetUtcNow();
 
     public void Dispose() => _host.Dispose();
 
     private PushReceiver CreateSut() => new(
-        _crypto, _host.CreateProvider(), _host.WeChat.Mock.Object, _host.Vault, _host.Registry, _host.Limiter,
-        Microsoft.Extensions.Options.Options.Create(_host.Options), _host.Time, new FakeLogger<PushReceiver>(_host.Logs));
+        _crypto, _host.CreateProvider(), _host.WeChat.Mock.Object, _host.Vault, _host.Registry, _host.Leases, _host.Limiter,
+        Microsoft.Extensions.Options.Options.Create(_host.Options), Microsoft.Extensions.Options.Options.Create(new PushOptions()), _host.Time,
+        new FakeLogger<PushReceiver>(_host.Logs));
 
     [Fact]
     public async Task ReceiveAsync_Ticket_StoredForTwelveHoursFromItsCreateTime()
     {
+        _host.Time.Advance(TimeSpan.FromMinutes(10));
         var created = Now.AddMinutes(-1);
 
         var receipt = await ReceiveAsync(TicketXml(created));
@@ -54,7 +58,7 @@ public sealed class PushReceiverTests : IDisposable
     [Fact]
     public async Task ReceiveAsync_BadSignature_UnauthorizedAndNothingStored()
     {
-        var (push, body) = _crypto.Seal(TicketXml(Now), "1718000000", "nonce1", TokenTestHost.ComponentAppId);
+        var (push, body) = _crypto.Seal(TicketXml(Now), Timestamp(Now), "nonce1", TokenTestHost.ComponentAppId);
 
         var receipt = await CreateSut().ReceiveAsync((push.MsgSignature[0] == '0' ? "1" : "0") + push.MsgSignature[1..], push.Timestamp, push.Nonce, body);
 
@@ -66,7 +70,7 @@ public sealed class PushReceiverTests : IDisposable
     public async Task ReceiveAsync_ForeignAppId_UnauthorizedAndNothingStored()
     {
         var foreign = new PushMessageCrypto(PushToken, AesKey, "wxforeigncomponent");
-        var (push, body) = foreign.Seal(TicketXml(Now, "wxforeigncomponent"), "1718000000", "nonce1", "wxforeigncomponent");
+        var (push, body) = foreign.Seal(TicketXml(Now, "wxforeigncomponent"), Timestamp(Now), "nonce1", "wxforeigncomponent");
 
         var receipt = await CreateSut().ReceiveAsync(push.MsgSignature, push.Timestamp, push.Nonce, body);
 
@@ -145,6 +149,117 @@ public sealed class PushReceiverTests : IDisposable
         Assert.Null(_host.Vault.Peek(SecretNames.AuthorizerRefreshToken(AuthorizerAppId)));
     }
 
+    [Theory]
+    [InlineData(-301)]
+    [InlineData(301)]
+    public async Task ReceiveAsync_TimestampOutsideTheWindow_Issue18_UnauthorizedAndNothingStored(int offsetSeconds)
+    {
+        var receipt = await SendAsync(Seal(TicketXml(Now), Now.AddSeconds(offsetSeconds)));
+
+        Assert.Equal(PushReply.Unauthorized, receipt.Reply);
+        Assert.Empty(_host.Vault.Writes);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_TimestampInsideTheWindow_Issue18_Handled()
+    {
+        var receipt = await SendAsync(Seal(TicketXml(Now), Now.AddSeconds(-299)));
+
+        Assert.Equal(PushReply.Success, receipt.Reply);
+        Assert.Equal(NewTicket, _host.Vault.Peek(SecretNames.ComponentVerifyTicket)?.Value);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_UnauthorizedReplayedByteForByteAfterReauthorization_Issue18_AuthorizerStaysActive()
+    {
+        await ReceiveAsync(AuthorizationXml("authorized"));
+        _host.Time.Advance(TimeSpan.FromSeconds(30));
+        var unauthorized = Seal(Xml("unauthorized", $"<AuthorizerAppid>{AuthorizerAppId}</AuthorizerAppid>"), Now);
+        await SendAsync(unauthorized);
+        _host.Time.Advance(TimeSpan.FromSeconds(30));
+        await ReceiveAsync(AuthorizationXml("authorized"));
+
+        _host.Time.Advance(TimeSpan.FromSeconds(30));
+        var receipt = await SendAsync(unauthorized);
+
+        Assert.Equal(PushReply.Success, receipt.Reply);
+        Assert.Equal(AuthorizerState.Active, _host.Registry.Peek(AuthorizerAppId)!.State);
+        Assert.Equal("refresh-secret-from-query-auth", _host.Vault.Peek(SecretNames.AuthorizerRefreshToken(AuthorizerAppId))?.Value);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_UnauthorizedDelayedPastAReauthorization_Issue18_ChangesNothing()
+    {
+        var revokedAt = Now;
+        _host.Time.Advance(TimeSpan.FromSeconds(20));
+        await ReceiveAsync(AuthorizationXml("authorized"));
+
+        var receipt = await ReceiveAsync(Xml("unauthorized", $"<AuthorizerAppid>{AuthorizerAppId}</AuthorizerAppid>", created: revokedAt));
+
+        Assert.Equal(PushReply.Success, receipt.Reply);
+        Assert.Equal(AuthorizerState.Active, _host.Registry.Peek(AuthorizerAppId)!.State);
+        Assert.NotNull(_host.Vault.Peek(SecretNames.AuthorizerRefreshToken(AuthorizerAppId)));
+        Assert.NotNull(_host.Vault.Peek(SecretNames.AuthorizerAccessToken(AuthorizerAppId)));
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_AuthorizedDelayedPastAnUnauthorized_Issue18_StaysRevokedAndSpendsNoCode()
+    {
+        var authorizedAt = Now;
+        _host.Time.Advance(TimeSpan.FromSeconds(20));
+        await ReceiveAsync(Xml("unauthorized", $"<AuthorizerAppid>{AuthorizerAppId}</AuthorizerAppid>"));
+
+        var receipt = await ReceiveAsync(AuthorizationXml("authorized", authorizedAt));
+
+        Assert.Equal(PushReply.Success, receipt.Reply);
+        Assert.Equal(AuthorizerState.Revoked, _host.Registry.Peek(AuthorizerAppId)!.State);
+        Assert.Null(_host.Vault.Peek(SecretNames.AuthorizerRefreshToken(AuthorizerAppId)));
+        _host.WeChat.Mock.Verify(c => c.QueryAuthAsync(It.IsAny<AccessToken>(), It.IsAny<QueryAuthRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_OlderTicketAfterANewerOne_Issue18_KeepsTheNewer()
+    {
+        await ReceiveAsync(TicketXml(Now));
+
+        var receipt = await ReceiveAsync(Xml(PushInfoTypes.ComponentVerifyTicket, "<ComponentVerifyTicket>ticket@@@older</ComponentVerifyTicket>",
+            created: Now.AddMinutes(-10)));
+
+        Assert.Equal(PushReply.Success, receipt.Reply);
+        Assert.Equal(NewTicket, _host.Vault.Peek(SecretNames.ComponentVerifyTicket)?.Value);
+        Assert.Equal(1, _host.Vault.WritesOf(SecretNames.ComponentVerifyTicket));
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_UnchangedTicket_Issue18_WrittenOnlyOnceAnHour()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            await ReceiveAsync(TicketXml(Now));
+            _host.Time.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        Assert.Equal(2, _host.Vault.WritesOf(SecretNames.ComponentVerifyTicket));
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_AuthorizedWhoseTokenWriteFailed_Issue18_RetriedPushWithSpentCodeRecoversFromTheList()
+    {
+        _host.Vault.WriteFault = name => name == SecretNames.AuthorizerRefreshToken(AuthorizerAppId) ? new IOException("vault unavailable") : null;
+        var push = Seal(AuthorizationXml("authorized"), Now);
+        await Assert.ThrowsAsync<IOException>(() => _host.DriveAsync(SendAsync(push)));
+        _host.Vault.WriteFault = null;
+        _host.WeChat.Listed[AuthorizerAppId] = "refresh-secret-from-query-auth";
+        _host.WeChat.Mock.Setup(c => c.QueryAuthAsync(It.IsAny<AccessToken>(), It.IsAny<QueryAuthRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(FakeWeChat.Error<AuthorizationInfo>(61009));
+
+        var receipt = await SendAsync(push);
+
+        Assert.Equal(PushReply.Success, receipt.Reply);
+        Assert.Equal("refresh-secret-from-query-auth", _host.Vault.Peek(SecretNames.AuthorizerRefreshToken(AuthorizerAppId))?.Value);
+        Assert.Equal(AuthorizerState.Active, _host.Registry.Peek(AuthorizerAppId)!.State);
+    }
+
     [Fact]
     public async Task ReceiveAsync_EveryKindAndRejection_NoSecretInAnyLogLine()
     {
@@ -160,18 +275,25 @@ public sealed class PushReceiverTests : IDisposable
         Assert.All(secrets, s => Assert.DoesNotContain(s, text, StringComparison.Ordinal));
     }
 
-    private Task<PushReceipt> ReceiveAsync(string xml)
+    private Task<PushReceipt> ReceiveAsync(string xml) => SendAsync(Seal(xml, Now));
+
+    private (string Signature, string Timestamp, string Nonce, string Body) Seal(string xml, DateTimeOffset sentAt)
     {
-        var (push, body) = _crypto.Seal(xml, "1718000000", "nonce1", TokenTestHost.ComponentAppId);
-        return CreateSut().ReceiveAsync(push.MsgSignature, push.Timestamp, push.Nonce, body);
+        var (push, body) = _crypto.Seal(xml, Timestamp(sentAt), $"nonce{++_nonces}", TokenTestHost.ComponentAppId);
+        return (push.MsgSignature, push.Timestamp, push.Nonce, body);
     }
+
+    private Task<PushReceipt> SendAsync((string Signature, string Timestamp, string Nonce, string Body) push) =>
+        CreateSut().ReceiveAsync(push.Signature, push.Timestamp, push.Nonce, push.Body);
+
+    private static string Timestamp(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private string TicketXml(DateTimeOffset created, string appId = TokenTestHost.ComponentAppId) =>
         Xml(PushInfoTypes.ComponentVerifyTicket, $"<ComponentVerifyTicket>{NewTicket}</ComponentVerifyTicket>", appId, created);
 
-    private string AuthorizationXml(string infoType) => Xml(infoType,
+    private string AuthorizationXml(string infoType, DateTimeOffset? created = null) => Xml(infoType,
         $"<AuthorizerAppid>{AuthorizerAppId}</AuthorizerAppid><AuthorizationCode>{AuthorizationCode}</AuthorizationCode>"
-        + $"<AuthorizationCodeExpiredTime>{Now.AddHours(1).ToUnixTimeSeconds()}</AuthorizationCodeExpiredTime>");
+        + $"<AuthorizationCodeExpiredTime>{Now.AddHours(1).ToUnixTimeSeconds()}</AuthorizationCodeExpiredTime>", created: created);
 
     private string Xml(string infoType, string fields, string appId = TokenTestHost.ComponentAppId, DateTimeOffset? created = null) =>
         $"<xml><AppId>{appId}</AppId><CreateTime>{(created ?? Now).ToUnixTimeSeconds()}</CreateTime><InfoType>{infoType}</InfoType>{fields}</xml>";

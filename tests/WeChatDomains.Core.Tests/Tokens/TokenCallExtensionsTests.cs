@@ -73,7 +73,7 @@ public sealed class TokenCallExtensionsTests : IDisposable
 
         var result = await sut.WithTokenAsync(TokenKey.Authorizer("wx00000000000000zz"), Call(answers));
 
-        Assert.Equal(61023, result.ErrorCode.Value);
+        Assert.Equal(TokenConstants.UnavailableErrorCode, result.ErrorCode.Value);
         Assert.False(result.RequestSent);
         Assert.Empty(_tokensUsed);
     }

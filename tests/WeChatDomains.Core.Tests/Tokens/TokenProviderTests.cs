@@ -101,15 +101,111 @@ public sealed class TokenProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task GetAuthorizerTokenAsync_NoRefreshTokenStored_ReturnsMissing61023()
+    public async Task GetAuthorizerTokenAsync_NoRefreshTokenStoredNorListed_Issue18_TransientNotWeChats61023()
     {
         _host.PushTicket();
 
         var lookup = await CreateSut().GetAuthorizerTokenAsync(AppId);
 
         Assert.Null(lookup.Token);
-        Assert.Equal(61023, lookup.ErrorCode);
+        Assert.Equal(TokenConstants.UnavailableErrorCode, lookup.ErrorCode);
         Assert.Equal(0, _host.WeChat.AuthorizerCalls);
+        Assert.Equal(1, _host.WeChat.ListCalls);
+    }
+
+    [Fact]
+    public async Task GetAuthorizerTokenAsync_RefreshTokenMissingFromVault_Issue18_ReadBackFromAuthorizerListAcrossPages()
+    {
+        _host.PushTicket();
+        _host.AddAuthorizer(AppId, _host.Time.GetUtcNow().AddMinutes(1));
+        await _host.Vault.DeleteAsync(SecretNames.AuthorizerRefreshToken(AppId));
+        foreach (var i in Enumerable.Range(0, 700))
+        {
+            _host.WeChat.Listed[$"wa{i:D16}"] = $"refresh-secret-other-{i}";
+        }
+
+        _host.WeChat.Listed[AppId] = TokenTestHost.RefreshTokenOf(AppId);
+
+        var lookup = await CreateSut().GetAuthorizerTokenAsync(AppId);
+
+        Assert.NotNull(lookup.Token);
+        Assert.Equal(2, _host.WeChat.ListCalls);
+        Assert.Equal(TokenTestHost.RefreshTokenOf(AppId), _host.Vault.Peek(SecretNames.AuthorizerRefreshToken(AppId))?.Value);
+        _host.WeChat.Mock.Verify(c => c.GetAuthorizerTokenAsync(It.IsAny<AccessToken>(),
+            It.Is<AuthorizerTokenRequest>(r => r.AuthorizerRefreshToken == TokenTestHost.RefreshTokenOf(AppId)), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task GetAuthorizerTokenAsync_VaultWriteFailsAfterWeChatIssued_Issue18_RetriedUntilStored()
+    {
+        _host.PushTicket();
+        _host.AddAuthorizer(AppId);
+        _host.WeChat.RotateRefreshTokens = true;
+        var failures = 3;
+        _host.Vault.WriteFault = name => name == SecretNames.AuthorizerRefreshToken(AppId) && Interlocked.Decrement(ref failures) >= 0
+            ? new IOException("vault write failed")
+            : null;
+
+        var lookup = await _host.DriveAsync(CreateSut().GetAuthorizerTokenAsync(AppId));
+
+        Assert.NotNull(lookup.Token);
+        Assert.StartsWith("refresh-secret-" + AppId + "-0", _host.Vault.Peek(SecretNames.AuthorizerRefreshToken(AppId))?.Value, StringComparison.Ordinal);
+        Assert.Equal(1, _host.WeChat.AuthorizerCalls);
+    }
+
+    [Fact]
+    public async Task GetAuthorizerTokenAsync_CallerCancelsAfterWeChatIssued_Issue18_TokensStillStored()
+    {
+        _host.PushTicket();
+        _host.AddAuthorizer(AppId);
+        _host.WeChat.RotateRefreshTokens = true;
+        await CreateSut().GetComponentTokenAsync();
+        using var cancel = new CancellationTokenSource();
+        _host.Vault.WriteFault = name =>
+        {
+            cancel.Cancel();
+            return null;
+        };
+
+        var lookup = await CreateSut().GetAuthorizerTokenAsync(AppId, cancel.Token);
+
+        Assert.NotNull(lookup.Token);
+        Assert.Equal(lookup.Token.Value, _host.Vault.Peek(SecretNames.AuthorizerAccessToken(AppId))?.Value);
+        Assert.NotEqual(TokenTestHost.RefreshTokenOf(AppId), _host.Vault.Peek(SecretNames.AuthorizerRefreshToken(AppId))?.Value);
+    }
+
+    [Fact]
+    public async Task GetAuthorizerTokenAsync_RevokedWhileWeChatIssued_Issue18_TokensNotKept()
+    {
+        var (refresh, gate) = await StartRefreshHeldAtWeChatAsync();
+
+        _host.Registry.Put(_host.Registry.Peek(AppId)! with { State = Status.AuthorizerState.Revoked });
+        await _host.Vault.DeleteAsync(SecretNames.AuthorizerRefreshToken(AppId));
+        gate.SetResult();
+        var lookup = await refresh;
+
+        Assert.Null(lookup.Token);
+        Assert.Null(_host.Vault.Peek(SecretNames.AuthorizerAccessToken(AppId)));
+        Assert.Null(_host.Vault.Peek(SecretNames.AuthorizerRefreshToken(AppId)));
+    }
+
+    [Fact]
+    public async Task GetAuthorizerTokenAsync_RefreshOutlastsTheLease_Issue18_LeaseRenewedSoNoOtherInstanceRefreshes()
+    {
+        var (first, gate) = await StartRefreshHeldAtWeChatAsync();
+
+        for (var i = 0; i < 30; i++)
+        {
+            _host.Time.Advance(TimeSpan.FromSeconds(10));
+            await WaitUntilAsync(() => _host.Leases.IsHeld(TokenConstants.RefreshLeaseName(TokenKey.Authorizer(AppId))));
+        }
+
+        var second = await _host.Leases.TryAcquireAsync(TokenConstants.RefreshLeaseName(TokenKey.Authorizer(AppId)), TimeSpan.FromMinutes(1));
+        gate.SetResult();
+        await first;
+
+        Assert.Null(second);
+        Assert.Equal(1, _host.WeChat.AuthorizerCalls);
     }
 
     [Fact]
@@ -148,13 +244,7 @@ public sealed class TokenProviderTests : IDisposable
     [Fact]
     public async Task GetAuthorizerTokenAsync_AnotherInstanceHoldsTheLease_WaitsForItsTokenInsteadOfRefreshing()
     {
-        _host.PushTicket();
-        _host.AddAuthorizer(AppId);
-        await CreateSut().GetComponentTokenAsync();
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _host.WeChat.Gate = gate.Task;
-        var first = CreateSut().GetAuthorizerTokenAsync(AppId);
-        await WaitUntilAsync(() => _host.WeChat.AuthorizerCalls == 1);
+        var (first, gate) = await StartRefreshHeldAtWeChatAsync();
 
         var second = CreateSut().GetAuthorizerTokenAsync(AppId);
         await WaitUntilAsync(() => _host.Leases.IsHeld(TokenConstants.RefreshLeaseName(TokenKey.Authorizer(AppId))));
@@ -208,6 +298,19 @@ public sealed class TokenProviderTests : IDisposable
 
         Assert.Equal(current.Token, again.Token);
         Assert.Equal(2, _host.WeChat.AuthorizerCalls);
+    }
+
+    /// <summary>An Active authorizer and a component token, and a refresh of the authorizer held inside WeChat's call until the gate opens.</summary>
+    private async Task<(Task<TokenLookup> Refresh, TaskCompletionSource Gate)> StartRefreshHeldAtWeChatAsync()
+    {
+        _host.PushTicket();
+        _host.AddAuthorizer(AppId);
+        await CreateSut().GetComponentTokenAsync();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _host.WeChat.Gate = gate.Task;
+        var refresh = CreateSut().GetAuthorizerTokenAsync(AppId);
+        await WaitUntilAsync(() => _host.WeChat.AuthorizerCalls == 1);
+        return (refresh, gate);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

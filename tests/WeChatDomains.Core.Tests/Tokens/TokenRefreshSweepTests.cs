@@ -106,7 +106,25 @@ public sealed class TokenRefreshSweepTests : IDisposable
         var result = await CreateSut().RunAsync();
 
         Assert.Equal(["wx0000000000000001"], result.MissingRefreshToken);
-        Assert.Equal(61023, _host.Registry.Peek("wx0000000000000001")!.LastRefreshErrorCode);
+        var record = _host.Registry.Peek("wx0000000000000001")!;
+        Assert.Equal(TokenConstants.UnavailableErrorCode, record.LastRefreshErrorCode);
+        Assert.Equal(AuthorizerState.Active, record.State);
+    }
+
+    [Fact]
+    public async Task RunAsync_RefreshTokenMissingButListedByWeChat_Issue18_RestoredAndRefreshed()
+    {
+        _host.PushTicket();
+        _host.AddAuthorizer("wx0000000000000001");
+        await _host.Vault.DeleteAsync(SecretNames.AuthorizerRefreshToken("wx0000000000000001"));
+        _host.WeChat.Listed["wx0000000000000001"] = TokenTestHost.RefreshTokenOf("wx0000000000000001");
+
+        var result = await CreateSut().RunAsync();
+
+        Assert.Empty(result.MissingRefreshToken);
+        Assert.Equal(1, _host.WeChat.AuthorizerCalls);
+        Assert.Equal(TokenTestHost.RefreshTokenOf("wx0000000000000001"), _host.Vault.Peek(SecretNames.AuthorizerRefreshToken("wx0000000000000001"))?.Value);
+        Assert.Equal(AuthorizerState.Active, _host.Registry.Peek("wx0000000000000001")!.State);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Moq;
+using WeChatDomains.Core.Ports;
 using Microsoft.Extensions.Time.Testing;
 using WeChatDomains.Core.Tokens;
 
@@ -39,5 +41,22 @@ public sealed class VaultWriteLimiterTests
         await third;
 
         Assert.False(sut.WaitAsync().IsCompleted);
+    }
+
+    [Fact]
+    public async Task WaitAsync_SharedBudgetSpent_Issue18_WaitsForTheNextSecondBucket()
+    {
+        var shared = new Mock<IVaultWriteBudget>();
+        var claims = new Queue<bool>([false, true]);
+        shared.Setup(b => b.TryClaimAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => claims.Dequeue());
+        var sut = new VaultWriteLimiter(
+            Options.Create(new TokenOptions { VaultWritesPerWindow = 100, VaultWriteWindow = TimeSpan.FromSeconds(10) }), _time, shared.Object);
+
+        var wait = sut.WaitAsync();
+        Assert.False(wait.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await wait;
+
+        shared.Verify(b => b.TryClaimAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 }

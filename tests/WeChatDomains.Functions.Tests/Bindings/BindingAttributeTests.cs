@@ -36,6 +36,7 @@ public sealed class BindingAttributeTests
     [Theory]
     [InlineData(nameof(RefreshTokens), "0 */5 * * * *")]
     [InlineData(nameof(ReleaseDeferredCommands), "0 * * * * *")]
+    [InlineData(nameof(ReconcileAuthorizers), "0 17 */6 * * *")]
     public void TimerFunctions_Trigger_DeclareOnlyTheirSixFieldSchedule(string name, string schedule)
     {
         var (arguments, named) = DeclaredTrigger<TimerTriggerAttribute>(Function(name));

@@ -24,6 +24,7 @@ public sealed class FunctionsMetadataTests
             """,
         ["RefreshTokens"] = Timer("0 */5 * * * *"),
         ["ReleaseDeferredCommands"] = Timer("0 * * * * *"),
+        ["ReconcileAuthorizers"] = Timer("0 17 */6 * * *"),
         ["SubmitCommand"] = Http("Function", "post", "commands"),
         ["ListCommands"] = Http("Function", "get", "commands"),
         ["GetCommand"] = Http("Function", "get", "commands/{commandId}"),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using WeChatDomains.Core.Tokens;
 using WeChatDomains.Host.Timers;
 
 namespace WeChatDomains.Host.Tests.Timers;
@@ -8,7 +9,7 @@ namespace WeChatDomains.Host.Tests.Timers;
 public sealed class TimerRegistrationTests
 {
     [Fact]
-    public void AddWeChatDomainsHost_TimersEnabled_RunsBothTimers_Issue12()
+    public void AddWeChatDomainsHost_TimersEnabled_RunsEveryTimer_Issue12()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration["Api:Key"] = "test-key";
@@ -17,6 +18,6 @@ public sealed class TimerRegistrationTests
 
         var timers = app.Services.GetServices<IHostedService>().OfType<LeasedTimerService>().Select(t => t.JobName).Order().ToList();
 
-        Assert.Equal([TimerConstants.DeferredReleaseLease, TimerConstants.TokenSweepLease], timers);
+        Assert.Equal(new[] { TimerConstants.DeferredReleaseLease, TimerConstants.TokenSweepLease, TokenConstants.ReconcileLeaseName }.Order(), timers);
     }
 }

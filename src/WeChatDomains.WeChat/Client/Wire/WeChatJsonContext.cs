@@ -25,4 +25,6 @@ namespace WeChatDomains.WeChat.Client.Wire;
 [JsonSerializable(typeof(ConfirmFileWire))]
 [JsonSerializable(typeof(PrefetchDnsDomainsWire))]
 [JsonSerializable(typeof(StatusOnlyWire))]
+[JsonSerializable(typeof(AuthorizerListBody))]
+[JsonSerializable(typeof(AuthorizerListWire))]
 internal sealed partial class WeChatJsonContext : JsonSerializerContext;

@@ -19,6 +19,7 @@ internal sealed class FakeWeChat
     private int _serial;
     private int _componentCalls;
     private int _authorizerCalls;
+    private int _listCalls;
 
     public FakeWeChat(TimeProvider time)
     {
@@ -27,7 +28,14 @@ internal sealed class FakeWeChat
             .Returns((ComponentTokenRequest r, CancellationToken _) => IssueComponentAsync(r));
         Mock.Setup(c => c.GetAuthorizerTokenAsync(It.IsAny<AccessToken>(), It.IsAny<AuthorizerTokenRequest>(), It.IsAny<CancellationToken>()))
             .Returns((AccessToken t, AuthorizerTokenRequest r, CancellationToken _) => IssueAuthorizerAsync(t, r));
+        Mock.Setup(c => c.GetAuthorizerListAsync(It.IsAny<AccessToken>(), It.IsAny<AuthorizerListRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((AccessToken t, AuthorizerListRequest r, CancellationToken _) => ListAuthorizers(t, r));
     }
+
+    /// <summary>What api_get_authorizer_list lists: appid to its current refresh token.</summary>
+    public ConcurrentDictionary<string, string> Listed { get; } = new(StringComparer.Ordinal);
+
+    public int ListCalls => Volatile.Read(ref _listCalls);
 
     public Mock<IWeChatClient> Mock { get; } = new(MockBehavior.Strict);
 
@@ -101,6 +109,19 @@ internal sealed class FakeWeChat
             : _refreshTokens.GetOrAdd(request.AuthorizerAppId, request.AuthorizerRefreshToken);
         var token = Know($"authorizer-secret-token-{request.AuthorizerAppId}-", _time.GetUtcNow() + TokenLifetime);
         return Ok(new AuthorizerToken(token, TokenLifetime, refresh));
+    }
+
+    private WeChatResult<AuthorizerList> ListAuthorizers(AccessToken componentToken, AuthorizerListRequest request)
+    {
+        Interlocked.Increment(ref _listCalls);
+        if (!IsValid(componentToken))
+        {
+            return Error<AuthorizerList>(40001);
+        }
+
+        var all = Listed.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var page = all.Skip(request.Offset).Take(request.Count).Select(p => new ListedAuthorizer(p.Key, p.Value, null)).ToList();
+        return Ok(new AuthorizerList(all.Count, page));
     }
 
     private string NextValue(string prefix) =>

@@ -38,6 +38,11 @@ internal sealed class InMemorySecretVault(TimeProvider time) : ISecretVault
             return Task.FromException(fault);
         }
 
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
         var now = time.GetUtcNow();
         _writes.Enqueue((name, now));
         _secrets[name] = new VaultSecret(name, value, expiresOn, now);

@@ -10,16 +10,22 @@ internal sealed class SteppingClock(DateTimeOffset start) : FakeTimeProvider(sta
 {
     private static readonly TimeSpan MinimumStep = TimeSpan.FromMilliseconds(1);
     private readonly Lock _gate = new();
-    private readonly Dictionary<Tracked, DateTimeOffset> _armed = [];
+    private readonly Dictionary<Tracked, (DateTimeOffset Due, bool Background)> _armed = [];
 
-    /// <summary>When the earliest armed timer fires, or null when none is armed.</summary>
+    /// <summary>
+    /// Timers armed with this due time run beside the work (lease renewals) rather than being waited for: while only
+    /// such timers are armed, <see cref="NextDue"/> is null, so a driver does not move time under running work.
+    /// </summary>
+    public TimeSpan? BackgroundDueTime { get; set; }
+
+    /// <summary>When the earliest armed timer fires, or null when none is armed that work waits for.</summary>
     public DateTimeOffset? NextDue
     {
         get
         {
             lock (_gate)
             {
-                return _armed.Count == 0 ? null : _armed.Values.Min();
+                return _armed.Values.All(a => a.Background) ? null : _armed.Values.Min(a => a.Due);
             }
         }
     }
@@ -48,13 +54,13 @@ internal sealed class SteppingClock(DateTimeOffset start) : FakeTimeProvider(sta
         return tracked;
     }
 
-    private void Set(Tracked timer, DateTimeOffset? due)
+    private void Set(Tracked timer, DateTimeOffset? due, bool background)
     {
         lock (_gate)
         {
             if (due is { } d)
             {
-                _armed[timer] = d;
+                _armed[timer] = (d, background);
             }
             else
             {
@@ -66,16 +72,19 @@ internal sealed class SteppingClock(DateTimeOffset start) : FakeTimeProvider(sta
     private sealed class Tracked(SteppingClock clock) : ITimer
     {
         private TimeSpan _period = Timeout.InfiniteTimeSpan;
+        private bool _background;
 
         public ITimer? Inner { get; set; }
 
         public void Arm(TimeSpan dueTime, TimeSpan period)
         {
             _period = period;
-            clock.Set(this, dueTime == Timeout.InfiniteTimeSpan ? null : clock.GetUtcNow() + dueTime);
+            _background = dueTime == clock.BackgroundDueTime;
+            clock.Set(this, dueTime == Timeout.InfiniteTimeSpan ? null : clock.GetUtcNow() + dueTime, _background);
         }
 
-        public void Fired() => clock.Set(this, _period > TimeSpan.Zero && _period != Timeout.InfiniteTimeSpan ? clock.GetUtcNow() + _period : null);
+        public void Fired() =>
+            clock.Set(this, _period > TimeSpan.Zero && _period != Timeout.InfiniteTimeSpan ? clock.GetUtcNow() + _period : null, _background);
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
@@ -85,7 +94,7 @@ internal sealed class SteppingClock(DateTimeOffset start) : FakeTimeProvider(sta
 
         public void Dispose()
         {
-            clock.Set(this, null);
+            clock.Set(this, null, _background);
             Inner?.Dispose();
         }
 

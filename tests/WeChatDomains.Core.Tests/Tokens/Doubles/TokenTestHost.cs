@@ -22,6 +22,7 @@ internal sealed class TokenTestHost : IDisposable
         Vault = new InMemorySecretVault(Time);
         Leases = new InMemoryLeaseStore(Time);
         WeChat = new FakeWeChat(Time);
+        Time.BackgroundDueTime = Options.RefreshLeaseDuration / TokenConstants.LeaseRenewalsPerDuration;
     }
 
     public SteppingClock Time { get; } = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
@@ -49,7 +50,7 @@ internal sealed class TokenTestHost : IDisposable
 
     /// <summary>A new provider instance (its own cache and locks) over the shared world.</summary>
     public TokenProvider CreateProvider(ISecretVault? vault = null) => new(
-        WeChat.Mock.Object, vault ?? Vault, Leases, Limiter, Metrics, Microsoft.Extensions.Options.Options.Create(Options), Time,
+        WeChat.Mock.Object, vault ?? Vault, Leases, Registry, Limiter, Metrics, Microsoft.Extensions.Options.Options.Create(Options), Time,
         new FakeLogger<TokenProvider>(Logs));
 
     public TokenRefreshSweep CreateSweep(TokenProvider? provider = null) => new(
@@ -77,10 +78,12 @@ internal sealed class TokenTestHost : IDisposable
 
     /// <summary>
     /// Runs <paramref name="task"/> to completion, moving the fake clock to the next armed timer whenever one is
-    /// waiting (write-limiter waits, lease polls), never further; fails past <paramref name="limit"/> of fake time.
+    /// waiting (write-limiter waits, lease polls), never further; lease renewals alone do not move it (they run beside
+    /// the work, <see cref="SteppingClock.BackgroundDueTime"/>). Fails past <paramref name="limit"/> of fake time.
     /// </summary>
     public async Task<T> DriveAsync<T>(Task<T> task, TimeSpan? limit = null)
     {
+        Time.BackgroundDueTime = Options.RefreshLeaseDuration / TokenConstants.LeaseRenewalsPerDuration;
         var until = Time.GetUtcNow() + (limit ?? TimeSpan.FromHours(1));
         for (var spins = 0; !task.IsCompleted; spins++)
         {
