@@ -62,7 +62,9 @@ internal sealed class LocalSystem : IAsyncDisposable
     /// <summary>Every log record the Host wrote.</summary>
     public FakeLogCollector Logs => _host.Services.GetFakeLogCollector();
 
-    public static async Task<LocalSystem> StartAsync(AzuriteFixture azurite)
+    /// <param name="azurite">The storage.</param>
+    /// <param name="configure">Extra registrations made after the Host's own (a telemetry processor, say).</param>
+    public static async Task<LocalSystem> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? configure = null)
     {
         var sandbox = await SandboxServer.StartAsync();
         var queueName = AzuriteFixture.UniqueName("e2e");
@@ -76,6 +78,7 @@ internal sealed class LocalSystem : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(Settings(azurite.ConnectionString, sandbox.BaseAddress, queueName, vault.FullName));
         builder.Logging.AddFakeLogging();
         builder.AddWeChatDomainsHost();
+        configure?.Invoke(builder.Services);
         var host = builder.Build();
         host.UseWeChatDomainsHost();
         await host.StartAsync();
