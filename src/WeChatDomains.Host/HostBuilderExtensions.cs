@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using WeChatDomains.Azure.Queues;
 using WeChatDomains.Core;
 using WeChatDomains.Host.Api;
+using WeChatDomains.Host.Api.OpenApi;
 using WeChatDomains.Host.Intake;
 using WeChatDomains.Host.Telemetry;
 using WeChatDomains.Host.Timers;
@@ -33,7 +34,7 @@ public static class HostBuilderExtensions
         var services = builder.Services;
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = HostConstants.MaxCommandBodyBytes);
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddOperationTransformer<ExamplesTransformer>());
         services.AddWeChatDomainsHostTelemetry(configuration);
 
         services.AddWeChatDomainsCore();
