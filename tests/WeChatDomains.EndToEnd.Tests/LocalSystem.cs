@@ -73,6 +73,7 @@ internal sealed class LocalSystem : IAsyncDisposable
         {
             EnvironmentName = "Development",
             ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(RepositoryPaths.Root, "src", "WeChatDomains.Host", "wwwroot"),
             Args = ["--urls", "http://127.0.0.1:0"],
         });
         builder.Configuration.AddInMemoryCollection(Settings(azurite.ConnectionString, sandbox.BaseAddress, queueName, vault.FullName));
