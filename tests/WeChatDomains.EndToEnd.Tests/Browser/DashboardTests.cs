@@ -75,11 +75,11 @@ public sealed class DashboardTests(AzuriteFixture azurite) : IAsyncLifetime
         await _dashboard.OpenAsync(_system.HostAddress, $"key={LocalSystem.Key}&authorizers={AppId}");
         var recent = _dashboard.Recent;
 
-        await Expect(await recent.CellAsync(recent.Row("ui-succeeded"), "State")).ToHaveTextAsync("Succeeded");
-        await Expect(await recent.CellAsync(recent.Row("ui-succeeded"), "State")).ToHaveClassAsync("good");
-        await Expect(await recent.CellAsync(recent.Row("ui-failed"), "State")).ToHaveTextAsync("Failed");
-        await Expect(await recent.CellAsync(recent.Row("ui-failed"), "State")).ToHaveClassAsync("bad");
-        await Expect(await recent.CellAsync(recent.Row("ui-failed"), "errcode")).ToHaveTextAsync("85015");
+        await Expect(await recent.CellAsync("ui-succeeded", "State")).ToHaveTextAsync("Succeeded");
+        await Expect(await recent.CellAsync("ui-succeeded", "State")).ToHaveClassAsync("good");
+        await Expect(await recent.CellAsync("ui-failed", "State")).ToHaveTextAsync("Failed");
+        await Expect(await recent.CellAsync("ui-failed", "State")).ToHaveClassAsync("bad");
+        await Expect(await recent.CellAsync("ui-failed", "errcode")).ToHaveTextAsync("85015");
 
         await recent.Row("ui-failed").ClickAsync();
 
@@ -89,8 +89,8 @@ public sealed class DashboardTests(AzuriteFixture azurite) : IAsyncLifetime
         await Expect(command.Details.Value("State")).ToHaveTextAsync("Failed");
         await Expect(command.Details.Value("Class")).ToHaveTextAsync("InvalidRequest");
         await Expect(command.Attempts.Rows).ToHaveCountAsync(1);
-        await Expect(await command.Attempts.CellAsync(command.Attempts.Row("1"), "errcode")).ToHaveTextAsync("85015");
-        await Expect(await command.Attempts.CellAsync(command.Attempts.Row("1"), "HTTP")).ToHaveTextAsync("200");
+        await Expect(await command.Attempts.CellAsync("1", "errcode")).ToHaveTextAsync("85015");
+        await Expect(await command.Attempts.CellAsync("1", "HTTP")).ToHaveTextAsync("200");
     }
 
     [BrowserFact]
@@ -112,13 +112,13 @@ public sealed class DashboardTests(AzuriteFixture azurite) : IAsyncLifetime
         await Expect(health.Value("Deferred commands")).ToHaveTextAsync("1");
         var failures = _dashboard.Failures;
         await Expect(failures.Rows).ToHaveCountAsync(1);
-        await Expect(await failures.CellAsync(failures.Row("ui-invalid"), "errcode")).ToHaveTextAsync("85015");
-        await Expect(await failures.CellAsync(failures.Row("ui-invalid"), "Class")).ToHaveTextAsync("InvalidRequest");
+        await Expect(await failures.CellAsync("ui-invalid", "errcode")).ToHaveTextAsync("85015");
+        await Expect(await failures.CellAsync("ui-invalid", "Class")).ToHaveTextAsync("InvalidRequest");
         var deferred = _dashboard.Deferred;
         await Expect(deferred.Rows).ToHaveCountAsync(1);
-        await Expect(await deferred.CellAsync(deferred.Row("ui-rate-limited"), "errcode")).ToHaveTextAsync("45011");
-        await Expect(await deferred.CellAsync(deferred.Row("ui-rate-limited"), "Class")).ToHaveTextAsync("RateLimited");
-        await Expect(await deferred.CellAsync(deferred.Row("ui-rate-limited"), "Next attempt")).Not.ToBeEmptyAsync();
+        await Expect(await deferred.CellAsync("ui-rate-limited", "errcode")).ToHaveTextAsync("45011");
+        await Expect(await deferred.CellAsync("ui-rate-limited", "Class")).ToHaveTextAsync("RateLimited");
+        await Expect(await deferred.CellAsync("ui-rate-limited", "Next attempt")).Not.ToBeEmptyAsync();
 
         await failures.Row("ui-invalid").ClickAsync();
         await Expect(_dashboard.Command.Title).ToHaveTextAsync("Command ui-invalid");

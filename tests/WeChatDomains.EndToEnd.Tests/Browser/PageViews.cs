@@ -10,6 +10,9 @@ internal sealed class TableView(ILocator table)
     /// <summary>The row whose first cell is <paramref name="key"/> (a commandId, an attempt number).</summary>
     public ILocator Row(string key) => Rows.Filter(new() { Has = table.Page.Locator("td:first-child", new() { HasTextRegex = new($"^{System.Text.RegularExpressions.Regex.Escape(key)}$") }) });
 
+    /// <summary>The cell under the header <paramref name="column"/> of the row whose first cell is <paramref name="key"/>.</summary>
+    public Task<ILocator> CellAsync(string key, string column) => CellAsync(Row(key), column);
+
     /// <summary>The cell of <paramref name="row"/> under the header <paramref name="column"/>.</summary>
     public async Task<ILocator> CellAsync(ILocator row, string column)
     {
