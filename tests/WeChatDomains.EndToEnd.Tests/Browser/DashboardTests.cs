@@ -67,12 +67,9 @@ public sealed class DashboardTests(AzuriteFixture azurite) : IAsyncLifetime
     [BrowserFact]
     public async Task RecentCommands_SucceededAndFailed_StatesShownAndSelectedRowShowsItsAttempts()
     {
-        await _system.OnboardAsync(AppId);
-        await RunAsync(Commands.AddRequestDomain("ui-succeeded"));
-        await FailNextAsync("modify_domain", 85015);
-        await RunAsync(Commands.AddRequestDomain("ui-failed"));
+        await SucceededThenFailedAsync("ui-succeeded", "ui-failed");
 
-        await _dashboard.OpenAsync(_system.HostAddress, $"key={LocalSystem.Key}&authorizers={AppId}");
+        await OpenWatchingAsync();
         var recent = _dashboard.Recent;
 
         await Expect(await recent.CellAsync("ui-succeeded", "State")).ToHaveTextAsync("Succeeded");
@@ -96,14 +93,11 @@ public sealed class DashboardTests(AzuriteFixture azurite) : IAsyncLifetime
     [BrowserFact]
     public async Task HealthFailuresDeferred_OneFailedOneDeferred_ListedWithErrcodeAndCounted()
     {
-        await _system.OnboardAsync(AppId);
-        await RunAsync(Commands.AddRequestDomain("ui-ok"));
-        await FailNextAsync("modify_domain", 85015);
-        await RunAsync(Commands.AddRequestDomain("ui-invalid"));
+        await SucceededThenFailedAsync("ui-ok", "ui-invalid");
         await FailNextAsync("get_effective_domain", 45011);
         await RunAsync(new { commandId = "ui-rate-limited", api = "get_effective_domain", authorizerAppId = AppId, body = new { } });
 
-        await _dashboard.OpenAsync(_system.HostAddress, $"key={LocalSystem.Key}&authorizers={AppId}");
+        await OpenWatchingAsync();
 
         var health = _dashboard.Health;
         await Expect(health.Value("Active authorizers")).ToHaveTextAsync("1");
@@ -137,6 +131,18 @@ public sealed class DashboardTests(AzuriteFixture azurite) : IAsyncLifetime
             File.Copy(output, Path.Combine(RepositoryPaths.Root, "docs", "dashboard.png"), overwrite: true);
         }
     }
+
+    /// <summary>Onboards the authorizer, then one modify_domain succeeds and the next fails with 85015 (InvalidRequest).</summary>
+    private async Task SucceededThenFailedAsync(string succeeded, string failed)
+    {
+        await _system.OnboardAsync(AppId);
+        await RunAsync(Commands.AddRequestDomain(succeeded));
+        await FailNextAsync("modify_domain", 85015);
+        await RunAsync(Commands.AddRequestDomain(failed));
+    }
+
+    /// <summary>Opens the dashboard with run-local.sh's kind of link: the key and the authorizer to watch in the fragment.</summary>
+    private Task OpenWatchingAsync() => _dashboard.OpenAsync(_system.HostAddress, $"key={LocalSystem.Key}&authorizers={AppId}");
 
     private async Task RunAsync(object command)
     {
