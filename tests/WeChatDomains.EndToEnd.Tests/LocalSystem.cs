@@ -59,6 +59,9 @@ internal sealed class LocalSystem : IAsyncDisposable
     /// <summary>What the Host stored in its vault (read through its own port, so the test never decrypts files).</summary>
     public ISecretVault Vault => _host.Services.GetRequiredService<ISecretVault>();
 
+    /// <summary>The Host's services (its telemetry providers, say).</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>Every log record the Host wrote.</summary>
     public FakeLogCollector Logs => _host.Services.GetFakeLogCollector();
 

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using WeChatDomains.Core.Ports;
 using WeChatDomains.Sandbox;
@@ -12,7 +14,8 @@ namespace WeChatDomains.EndToEnd.Tests.Telemetry;
 
 /// <summary>
 /// The Host's OpenTelemetry pipeline (issue 17): a processor added to the Host's tracer provider sees the Functions
-/// app's <c>ProcessCommand</c> activity with commandId, api, errcode and class, and no token anywhere in its tags.
+/// app's <c>ProcessCommand</c> activity with commandId, api, errcode and class, and no token anywhere in its tags; a
+/// reader added to the Host's meter provider gets the processing meters under the Functions app's names.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class HostTelemetryTests(AzuriteFixture azurite)
@@ -48,6 +51,38 @@ public sealed class HostTelemetryTests(AzuriteFixture azurite)
         var leaks = ended.SelectMany(a => a.TagObjects.Select(t => $"{a.OperationName} {t.Key}={t.Value}"))
             .Where(t => t.Contains(token, StringComparison.Ordinal)).ToList();
         Assert.True(leaks.Count == 0, $"{leaks.Count} tag(s) carry the authorizer token: {string.Join(", ", leaks.Select(l => l.Split('=')[0]))}");
+    }
+
+    [Fact]
+    public async Task ProcessCommand_Processed_ProcessingMetricsOnTheHostsMeterProvider()
+    {
+        var exported = new ConcurrentQueue<string>();
+        await using var system = await LocalSystem.StartAsync(azurite, s => s.ConfigureOpenTelemetryMeterProvider(m => m.AddReader(new BaseExportingMetricReader(new MetricNames(exported)))));
+        await system.OnboardAsync(SandboxSeed.MiniProgramAppId);
+
+        using var response = await system.SubmitAsync(Commands.AddRequestDomain("otel-metrics"));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await system.WaitForEndAsync("otel-metrics");
+        await Eventually.TrueAsync(
+            () => Task.FromResult(system.Services.GetRequiredService<MeterProvider>().ForceFlush() && exported.Contains($"{ProcessingSource} wechatdomains.commands")),
+            "the Host's meter provider exported wechatdomains.commands");
+
+        Assert.Contains($"{ProcessingSource} wechatdomains.wechat.calls", exported);
+        Assert.Contains($"{ProcessingSource} wechatdomains.wechat.call.duration", exported);
+    }
+
+    /// <summary>Keeps the meter and instrument names of every metric the Host's meter provider exports.</summary>
+    private sealed class MetricNames(ConcurrentQueue<string> names) : BaseExporter<Metric>
+    {
+        public override ExportResult Export(in Batch<Metric> batch)
+        {
+            foreach (var metric in batch)
+            {
+                names.Enqueue($"{metric.MeterName} {metric.Name}");
+            }
+
+            return ExportResult.Success;
+        }
     }
 
     /// <summary>Keeps every activity the Host's tracer provider ends.</summary>
