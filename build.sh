@@ -62,8 +62,25 @@ summarize() {
   [ "$passed" -gt 0 ] && [ "$failed" -eq 0 ]
 }
 
+install_browser() {
+  # The dashboard's browser tests drive Debian's chromium through Playwright (never a browser Playwright downloads).
+  # Installed here when missing and running as root; otherwise those tests are skipped and say why.
+  if [ -n "${WECHATDOMAINS_CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1; then
+    return 0
+  fi
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing Debian's chromium for the dashboard's browser tests"
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; then
+      log "chromium could not be installed: the browser tests will be skipped"
+    fi
+  else
+    log "chromium is not installed and this is not root: the browser tests will be skipped (apt-get install chromium)"
+  fi
+}
+
 run_tests() {
   install_local_services
+  install_browser
   build
   rm -rf "$results_dir"
   log "dotnet test (results in $results_dir)"

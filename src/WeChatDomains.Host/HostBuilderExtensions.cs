@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using WeChatDomains.Azure.Queues;
 using WeChatDomains.Core;
 using WeChatDomains.Host.Api;
+using WeChatDomains.Host.Api.OpenApi;
 using WeChatDomains.Host.Intake;
+using WeChatDomains.Host.Telemetry;
 using WeChatDomains.Host.Timers;
 
 namespace WeChatDomains.Host;
@@ -14,8 +16,8 @@ namespace WeChatDomains.Host;
 public static class HostBuilderExtensions
 {
     /// <summary>
-    /// Registers Core, the Storage Queue transport, the intake, the timers, the API key, ProblemDetails, OpenAPI and the
-    /// adapters; listens on <see cref="HostConstants.DefaultUrl"/> unless URLs are configured.
+    /// Registers Core, the Storage Queue transport, the intake, the timers, the API key, ProblemDetails, OpenAPI,
+    /// OpenTelemetry and the adapters; listens on <see cref="HostConstants.DefaultUrl"/> unless URLs are configured.
     /// </summary>
     public static WebApplicationBuilder AddWeChatDomainsHost(this WebApplicationBuilder builder)
     {
@@ -32,7 +34,8 @@ public static class HostBuilderExtensions
         var services = builder.Services;
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = HostConstants.MaxCommandBodyBytes);
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddOperationTransformer<ExamplesTransformer>());
+        services.AddWeChatDomainsHostTelemetry(configuration);
 
         services.AddWeChatDomainsCore();
         services.AddWeChatDomainsAdapters(configuration, storage);

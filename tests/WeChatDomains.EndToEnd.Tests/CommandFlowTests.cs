@@ -70,7 +70,7 @@ public sealed class CommandFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         using var response = await _system.SubmitAsync(Commands.AddRequestDomain("e2e-transient"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var end = await _system.WaitForEndAsync("e2e-transient");
+        var end = await _system.WaitForFinalAsync("e2e-transient");
         Assert.Equal("Succeeded", end.State);
         Assert.True((await _system.Sandbox.GetCallsAsync())["modify_domain"] > 1, "the faults were not hit: nothing was retried");
         Assert.Equal(1, (await _system.Sandbox.GetAuthorizerAsync(SandboxSeed.MiniProgramAppId)).AppliedModifications);

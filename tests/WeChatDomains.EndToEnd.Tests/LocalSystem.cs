@@ -59,10 +59,15 @@ internal sealed class LocalSystem : IAsyncDisposable
     /// <summary>What the Host stored in its vault (read through its own port, so the test never decrypts files).</summary>
     public ISecretVault Vault => _host.Services.GetRequiredService<ISecretVault>();
 
+    /// <summary>The Host's services (its telemetry providers, say).</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>Every log record the Host wrote.</summary>
     public FakeLogCollector Logs => _host.Services.GetFakeLogCollector();
 
-    public static async Task<LocalSystem> StartAsync(AzuriteFixture azurite)
+    /// <param name="azurite">The storage.</param>
+    /// <param name="configure">Extra registrations made after the Host's own (a telemetry processor, say).</param>
+    public static async Task<LocalSystem> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? configure = null)
     {
         var sandbox = await SandboxServer.StartAsync();
         var queueName = AzuriteFixture.UniqueName("e2e");
@@ -71,11 +76,13 @@ internal sealed class LocalSystem : IAsyncDisposable
         {
             EnvironmentName = "Development",
             ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(RepositoryPaths.Root, "src", "WeChatDomains.Host", "wwwroot"),
             Args = ["--urls", "http://127.0.0.1:0"],
         });
         builder.Configuration.AddInMemoryCollection(Settings(azurite.ConnectionString, sandbox.BaseAddress, queueName, vault.FullName));
         builder.Logging.AddFakeLogging();
         builder.AddWeChatDomainsHost();
+        configure?.Invoke(builder.Services);
         var host = builder.Build();
         host.UseWeChatDomainsHost();
         await host.StartAsync();
@@ -138,6 +145,19 @@ internal sealed class LocalSystem : IAsyncDisposable
             return view is { IsEnd: true } ? view : null;
         },
         $"command {commandId} ends");
+
+    /// <summary>
+    /// Waits until the command is Succeeded, Failed or Rejected (a command-level retry passes through Deferred: a modify
+    /// call that answered -1 is not replayed by the client but settled by a get on the next run).
+    /// </summary>
+    public Task<CommandView> WaitForFinalAsync(string commandId) => Eventually.ValueAsync(
+        async () =>
+        {
+            using var response = await Api.GetAsync($"api/commands/{Uri.EscapeDataString(commandId)}");
+            var view = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<CommandView>() : null;
+            return view is { IsFinal: true } ? view : null;
+        },
+        $"command {commandId} is final");
 
     /// <summary>Messages in the command queue, visible or not (Azurite's count is exact).</summary>
     public async Task<int> QueuedMessagesAsync() => (await Queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;

@@ -12,6 +12,8 @@ internal sealed record CommandView(
     private static readonly HashSet<string> Ends = ["Succeeded", "Failed", "Rejected", "Deferred"];
 
     public bool IsEnd => Ends.Contains(State);
+
+    public bool IsFinal => State is "Succeeded" or "Failed" or "Rejected";
 }
 
 /// <summary>An authorizer as <c>GET /api/authorizers/{appid}</c> answers it.</summary>

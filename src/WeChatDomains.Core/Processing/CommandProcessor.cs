@@ -123,6 +123,7 @@ public sealed class CommandProcessor(
         var errorClass = await ClassifyAsync(header, serverCall, outcome, counted, cancellationToken);
         var attempts = running.Attempts + (outcome.NoToken ? 0 : 1);
         telemetry.WeChatCalled(header.Api, errorClass, outcome.Latency);
+        ProcessingTelemetry.TagCall(outcome.ErrorCode.Value, errorClass);
 
         await store.AddAttemptAsync(
             new AttemptRecord

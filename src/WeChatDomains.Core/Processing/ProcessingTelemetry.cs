@@ -14,6 +14,12 @@ public sealed class ProcessingTelemetry : IDisposable
     /// <summary>Name of the meter and of the activity source.</summary>
     public const string Name = "WeChatDomains.Processing";
 
+    /// <summary>Tag of the command's Activity: the errcode of its WeChat call (-1 for a transport fault).</summary>
+    public const string ErrcodeTag = "wechatdomains.errcode";
+
+    /// <summary>Tag of the command's Activity: the class of that errcode (DESIGN section 4).</summary>
+    public const string ErrorClassTag = "wechatdomains.error_class";
+
     /// <summary>The activity source of command processing.</summary>
     public static readonly ActivitySource ActivitySource = new(Name);
 
@@ -39,6 +45,19 @@ public sealed class ProcessingTelemetry : IDisposable
         activity?.SetTag("wechatdomains.authorizer", authorizerAppId ?? ProcessingConstants.ComponentKey);
         activity?.SetTag("wechatdomains.api", api);
         return activity;
+    }
+
+    /// <summary>
+    /// Tags the current command's Activity with the outcome of its WeChat call: <see cref="ErrcodeTag"/> and
+    /// <see cref="ErrorClassTag"/> (no request or token data).
+    /// </summary>
+    public static void TagCall(int errcode, WeChatErrorClass errorClass)
+    {
+        if (Activity.Current is { } activity && activity.Source == ActivitySource)
+        {
+            activity.SetTag(ErrcodeTag, errcode);
+            activity.SetTag(ErrorClassTag, errorClass.ToString());
+        }
     }
 
     /// <summary>Counts a command reaching <paramref name="state"/>.</summary>

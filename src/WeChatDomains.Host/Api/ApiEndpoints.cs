@@ -1,5 +1,6 @@
 using WeChatDomains.Core.Api;
 using WeChatDomains.Core.Ports;
+using WeChatDomains.Host.Api.OpenApi;
 
 namespace WeChatDomains.Host.Api;
 
@@ -14,6 +15,7 @@ public static class ApiEndpoints
 
         keyed.MapPost(ApiRoutes.Commands, SubmitAsync)
             .WithName("SubmitCommand").WithSummary("Validates and enqueues a domain-change command.")
+            .Accepts<CommandRequestSchema>("application/json")
             .Produces<SubmittedDto>(StatusCodes.Status202Accepted)
             .Produces<ApiProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
             .Produces<ApiProblem>(StatusCodes.Status409Conflict, "application/problem+json")
@@ -35,6 +37,7 @@ public static class ApiEndpoints
         api.MapPost(ApiRoutes.WeChatEvents, ReceiveEventAsync)
             .AllowAnonymous().WithTags("WeChat").WithName("WeChatEvents")
             .WithSummary("WeChat's push receiver (anonymous; trusts only a valid msg_signature).")
+            .Accepts<string>("text/xml")
             .Produces<string>(StatusCodes.Status200OK, "text/plain");
         return endpoints;
     }

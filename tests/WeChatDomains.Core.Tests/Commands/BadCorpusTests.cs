@@ -14,9 +14,7 @@ public sealed class BadCorpusTests
     public void Parse_BadCorpusCase_RejectsWithExactlyTheExpectedReasons(string name)
     {
         var corpusCase = CorpusCase.Load(CorpusCase.Bad, name);
-        var expected = corpusCase.Root.GetProperty("expectedReasons").EnumerateArray()
-            .Select(r => (Path: r.GetProperty("path").GetString()!, Contains: r.GetProperty("contains").GetString()!))
-            .ToList();
+        var expected = corpusCase.ExpectedReasons();
 
         var result = CommandParser.Parse(corpusCase.Message);
 

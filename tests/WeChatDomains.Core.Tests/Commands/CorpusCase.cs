@@ -23,6 +23,10 @@ internal sealed record CorpusCase(string Name, string Description, byte[] Messag
         return new CorpusCase(name, root.GetProperty("description").GetString()!, MessageOf(root), root);
     }
 
+    /// <summary>The reasons a bad case expects: a path and a text its message contains.</summary>
+    public IReadOnlyList<(string Path, string Contains)> ExpectedReasons() =>
+        [.. Root.GetProperty("expectedReasons").EnumerateArray().Select(r => (r.GetProperty("path").GetString()!, r.GetProperty("contains").GetString()!))];
+
     private static byte[] MessageOf(JsonElement root)
     {
         if (root.TryGetProperty("command", out var command))
