@@ -26,6 +26,7 @@ internal sealed class TokenExpiryIndex(TableStorageTables tables)
     /// <summary>Records per page when indexing those stored before the index existed.</summary>
     public const int BackfillPageSize = 1000;
 
+    private const int MaxRemoveAttempts = 3;
     private const string DuePrefix = "due|";
     private const string ExpiryPrefix = "exp|";
     private const string AppIdProperty = "AppId";
@@ -59,39 +60,45 @@ internal sealed class TokenExpiryIndex(TableStorageTables tables)
 
     /// <summary>
     /// Removes the rows of <paramref name="appId"/> for these times in one transaction, only while the row
-    /// <paramref name="guardRowKey"/> still has <paramref name="guard"/> (rows rewritten meanwhile are kept); rows already
-    /// gone are fine.
+    /// <paramref name="guardRowKey"/> still has <paramref name="guard"/> (rows written again meanwhile are kept: they
+    /// belong to a newer record); rows already gone are fine.
     /// </summary>
     public async Task RemoveAsync(string appId, DateTimeOffset? expiresAt, DateTimeOffset? dueAt, string? guardRowKey, ETag guard, CancellationToken cancellationToken)
     {
         var (due, expiry) = KeysOf(appId, expiresAt, dueAt);
-        var keys = expiry is null ? new[] { due } : [due, expiry];
-        for (var attempt = 0; attempt < keys.Length + 1; attempt++)
+        var rows = (expiry is null ? new[] { due } : [due, expiry]).ToDictionary(key => key, key => key == guardRowKey ? guard : ETag.All);
+        for (var attempt = 0; attempt < MaxRemoveAttempts && rows.Count > 0; attempt++)
         {
-            var actions = keys.Select(key => new TableTransactionAction(
-                TableTransactionActionType.Delete, new TableEntity(Partition, key), key == guardRowKey ? guard : ETag.All)).ToList();
             try
             {
-                await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                await Table.SubmitTransactionAsync(
+                    rows.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, row.Key), row.Value)),
+                    cancellationToken).ConfigureAwait(false);
                 return;
-            }
-            catch (TableTransactionFailedException exception) when (exception.Status == TableResults.NotFound && exception.FailedTransactionActionIndex is { } failed)
-            {
-                // One row of the pair is already gone: remove the other alone (nothing of this transaction was applied).
-                if (keys[failed] == guardRowKey)
-                {
-                    return;
-                }
-
-                keys = [.. keys.Where((_, i) => i != failed)];
-                if (keys.Length == 0)
-                {
-                    return;
-                }
             }
             catch (TableTransactionFailedException exception) when (exception.Status == TableResults.PreconditionFailed)
             {
-                return; // The guarded row was written again: it belongs to a newer record.
+                return;
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status == TableResults.NotFound)
+            {
+                // Nothing was applied and some row is gone already: remove those still there, as they are now.
+                foreach (var key in rows.Keys.ToList())
+                {
+                    var row = await Table.GetOrNullAsync(Partition, key, cancellationToken).ConfigureAwait(false);
+                    if (row is null)
+                    {
+                        rows.Remove(key);
+                    }
+                    else if (key != guardRowKey)
+                    {
+                        rows[key] = row.ETag;
+                    }
+                    else if (row.ETag != guard)
+                    {
+                        return;
+                    }
+                }
             }
         }
     }
