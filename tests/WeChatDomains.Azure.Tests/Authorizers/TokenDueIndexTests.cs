@@ -19,6 +19,7 @@ using WeChatDomains.Core.Status;
 using WeChatDomains.Core.Tokens;
 using WeChatDomains.Sandbox;
 using WeChatDomains.Testing;
+using Xunit.Abstractions;
 
 namespace WeChatDomains.Azure.Tests.Authorizers;
 
@@ -27,7 +28,7 @@ namespace WeChatDomains.Azure.Tests.Authorizers;
 /// health the soonest expiry, each at a cost counted in table requests, with a fleet larger than any one page.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class TokenDueIndexTests(AzuriteFixture azurite)
+public sealed class TokenDueIndexTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const int Fleet = 1200;
     private static readonly DateTimeOffset T0 = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
@@ -81,6 +82,7 @@ public sealed class TokenDueIndexTests(AzuriteFixture azurite)
             Assert.Equal(Fleet, result.Skipped);
             Assert.Equal(time.GetUtcNow().AddHours(2), result.NearestExpiry);
             var requests = AuthorizerRequests(log);
+            output.WriteLine($"sweep: {requests} authorizers-table requests, {due} due of {Fleet + due}");
             Assert.True(requests <= (15 * due) + 10, $"{requests} requests to the authorizers table to refresh {due} of {Fleet + due} authorizers");
         }
         finally
@@ -112,6 +114,7 @@ public sealed class TokenDueIndexTests(AzuriteFixture azurite)
         Assert.Equal(Fleet + 1, health.ActiveAuthorizers);
         Assert.Equal(1, health.AuthorizersNeedingReauthorization);
         var requests = AuthorizerRequests(log);
+        output.WriteLine($"health: {requests} authorizers-table requests over {Fleet + 2} authorizers");
         Assert.True(requests <= 5, $"{requests} requests to the authorizers table for health over {Fleet + 2} authorizers");
     }
 
