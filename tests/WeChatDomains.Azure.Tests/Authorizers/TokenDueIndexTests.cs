@@ -99,9 +99,8 @@ public sealed class TokenDueIndexTests(AzuriteFixture azurite, ITestOutputHelper
         await SeedAsync(registry, Fleet, i => T0.AddMinutes(60 + (i % 50)));
         await registry.TryUpsertAsync(Active("wxsoonest000000001", T0.AddMinutes(42)));
         await registry.TryUpsertAsync(Active("wxrevoked000000001", T0.AddMinutes(5)) with { State = AuthorizerState.NeedsReauthorization });
-        var tables = new TableStorageTables(new TableServiceClient(azurite.ConnectionString), _prefix);
         var queries = new StatusQueries(
-            new TableCommandStore(tables, new FakeTimeProvider(T0), NullLogger<TableCommandStore>.Instance),
+            new TableCommandStore(Tables(), new FakeTimeProvider(T0), NullLogger<TableCommandStore>.Instance),
             registry,
             Mock.Of<ISecretVault>(),
             new FakeTimeProvider(T0),
@@ -162,7 +161,7 @@ public sealed class TokenDueIndexTests(AzuriteFixture azurite, ITestOutputHelper
     public async Task ListDueAsync_RowsLeftByACrash_SkippedAndRemovedAndTheRecordStillFound()
     {
         var sut = CreateSut(out _);
-        var index = new TokenExpiryIndex(Tables(null));
+        var index = new TokenExpiryIndex(Tables());
         var stored = await sut.TryUpsertAsync(Active("wxaaaaaaaaaaaaaaa1", T0.AddHours(2)));
         // A writer that crashed after adding the rows of an earlier expiry, or before removing them.
         await index.AddAsync(stored!.AppId, T0.AddMinutes(1), T0.AddMinutes(1), default);
@@ -180,7 +179,7 @@ public sealed class TokenDueIndexTests(AzuriteFixture azurite, ITestOutputHelper
         var sut = CreateSut(out _);
         await sut.TryUpsertAsync(Active("wxaaaaaaaaaaaaaaa1", T0.AddMinutes(5)));
         await sut.TryUpsertAsync(Active("wxaaaaaaaaaaaaaaa2", T0.AddMinutes(50)));
-        var table = Tables(null).Authorizers;
+        var table = Tables().Authorizers;
         await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == TokenExpiryIndex.Partition))
         {
             await table.DeleteEntityAsync(row.PartitionKey, row.RowKey); // as a version without the index stored them
@@ -212,7 +211,7 @@ public sealed class TokenDueIndexTests(AzuriteFixture azurite, ITestOutputHelper
     private async Task<int> CountIndexRowsAsync()
     {
         var count = 0;
-        var rows = Tables(null).Authorizers.QueryAsync<TableEntity>(e =>
+        var rows = Tables().Authorizers.QueryAsync<TableEntity>(e =>
             e.PartitionKey == TokenExpiryIndex.Partition && e.RowKey != TokenExpiryIndex.BackfilledRowKey);
         await foreach (var _ in rows)
         {
@@ -222,22 +221,10 @@ public sealed class TokenDueIndexTests(AzuriteFixture azurite, ITestOutputHelper
         return count;
     }
 
-    private TableStorageTables Tables(RequestLog? log)
-    {
-        var options = new TableClientOptions();
-        if (log is not null)
-        {
-            options.AddPolicy(log, HttpPipelinePosition.PerCall);
-        }
+    private TableStorageTables Tables() => new(new TableServiceClient(azurite.ConnectionString), _prefix);
 
-        return new TableStorageTables(new TableServiceClient(azurite.ConnectionString, options), _prefix);
-    }
-
-    private TableAuthorizerRegistry CreateSut(out RequestLog log)
-    {
-        log = new RequestLog();
-        return new TableAuthorizerRegistry(Tables(log), NullLogger<TableAuthorizerRegistry>.Instance);
-    }
+    private TableAuthorizerRegistry CreateSut(out RequestLog log) =>
+        new(RequestLog.Tables(azurite, _prefix, out log), NullLogger<TableAuthorizerRegistry>.Instance);
 
     private ServiceProvider CreateInstance(SandboxServer sandbox, FakeTimeProvider time, DirectoryInfo vault, RequestLog log)
     {
