@@ -1,9 +1,11 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using WeChatDomains.Azure.TableStorage;
 using WeChatDomains.Core.Ports;
 using WeChatDomains.Core.Status;
+using WeChatDomains.Core.Tokens;
 using AuthorizerPage = WeChatDomains.Core.Ports.Page<WeChatDomains.Core.Status.AuthorizerRecord>;
 
 namespace WeChatDomains.Azure.Authorizers;
@@ -12,10 +14,24 @@ namespace WeChatDomains.Azure.Authorizers;
 /// <see cref="IAuthorizerRegistry"/> on Table Storage (one table, keys in <see cref="AuthorizerEntityMapper"/>).
 /// <see cref="TryUpsertAsync"/> writes the record first, then the by-state index row (and removes the rows of the other
 /// states); <see cref="ListAsync"/> checks each index row against its record and removes rows that no longer match.
+/// Active records are also in the <see cref="TokenExpiryIndex"/> (by refresh due time, with the slot offsets of
+/// <paramref name="tokenOptions"/>' spread, and by expiry): <see cref="TryUpsertAsync"/> reads the stored record first
+/// (one point read), adds the new rows before writing the record (so a crash cannot leave it without them), writes them
+/// again after (so a concurrent stale-row removal cannot either) and removes the previous pair;
+/// <see cref="ListDueAsync"/> and <see cref="GetSoonestExpiryAsync"/> check each row against its record the same way.
+/// Records stored before that index existed are indexed once, by the first query of a process that finds no
+/// <see cref="TokenExpiryIndex.BackfilledRowKey"/> marker (one scan of the Active index).
 /// </summary>
-public sealed class TableAuthorizerRegistry(TableStorageTables tables, ILogger<TableAuthorizerRegistry> logger) : IAuthorizerRegistry
+public sealed class TableAuthorizerRegistry(
+    TableStorageTables tables, ILogger<TableAuthorizerRegistry> logger, IOptions<TokenOptions>? tokenOptions = null) : IAuthorizerRegistry
 {
+    /// <summary>How many stale rows <see cref="GetSoonestExpiryAsync"/> removes before it answers with the last one's expiry.</summary>
+    private const int MaxStaleSoonestRows = 4;
+
     private readonly CountedStateIndex _index = new(tables);
+    private readonly TokenExpiryIndex _tokens = new(tables);
+    private readonly TimeSpan _spread = tokenOptions?.Value.RefreshSpread ?? TokenConstants.DefaultRefreshSpread;
+    private volatile bool _backfilled;
 
     private TableClient Table => tables.Authorizers;
 
@@ -34,6 +50,17 @@ public sealed class TableAuthorizerRegistry(TableStorageTables tables, ILogger<T
         ArgumentNullException.ThrowIfNull(record);
         ArgumentException.ThrowIfNullOrEmpty(record.AppId);
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var previous = await GetAsync(record.AppId, cancellationToken).ConfigureAwait(false);
+        if (record.ETag is not null && previous?.ETag != record.ETag)
+        {
+            return null;
+        }
+
+        if (record.State == AuthorizerState.Active)
+        {
+            await _tokens.AddAsync(record.AppId, record.AccessTokenExpiresAt, DueAt(record), cancellationToken).ConfigureAwait(false);
+        }
+
         var entity = AuthorizerEntityMapper.ToEntity(record);
         Response response;
         try
@@ -44,7 +71,19 @@ public sealed class TableAuthorizerRegistry(TableStorageTables tables, ILogger<T
         }
         catch (RequestFailedException exception) when (exception.IsStale())
         {
-            return null;
+            return null; // Rows added above for this record are stale now: the queries find and remove them.
+        }
+
+        if (record.State == AuthorizerState.Active)
+        {
+            // Written again (a new ETag): a query that read the first rows against the previous record and removes them
+            // as stale, guarded by their ETag, either ran before this and is undone, or fails.
+            await _tokens.AddAsync(record.AppId, record.AccessTokenExpiresAt, DueAt(record), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (previous?.State == AuthorizerState.Active && (record.State != AuthorizerState.Active || KeysOf(previous) != KeysOf(record)))
+        {
+            await _tokens.RemoveAsync(previous.AppId, previous.AccessTokenExpiresAt, DueAt(previous), null, ETag.All, cancellationToken).ConfigureAwait(false);
         }
 
         await IndexAsync(record, cancellationToken).ConfigureAwait(false);
@@ -100,6 +139,40 @@ public sealed class TableAuthorizerRegistry(TableStorageTables tables, ILogger<T
     }
 
     /// <inheritdoc />
+    public async Task<AuthorizerPage> ListDueAsync(DateTimeOffset dueBy, int pageSize, string? continuation, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        await EnsureTokensIndexedAsync(cancellationToken).ConfigureAwait(false);
+        var (rows, next) = await _tokens.DueAsync(dueBy, pageSize, continuation, cancellationToken).ConfigureAwait(false);
+        var records = await Task.WhenAll(rows.Select(row => CurrentAsync(row, r => KeysOf(r).Due, cancellationToken))).ConfigureAwait(false);
+        return new AuthorizerPage([.. records.OfType<AuthorizerRecord>()], next);
+    }
+
+    /// <inheritdoc />
+    public async Task<DateTimeOffset?> GetSoonestExpiryAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureTokensIndexedAsync(cancellationToken).ConfigureAwait(false);
+        TokenExpiryIndex.Row? row = null;
+        for (var attempt = 0; attempt < MaxStaleSoonestRows; attempt++)
+        {
+            var rows = await _tokens.SoonestAsync(1, cancellationToken).ConfigureAwait(false);
+            if (rows.Count == 0)
+            {
+                return null;
+            }
+
+            row = rows[0];
+            if (await CurrentAsync(row, r => KeysOf(r).Expiry, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return row.ExpiresAt;
+            }
+        }
+
+        // Still stale rows first (each one seen is removed): the last one's expiry is no later than it was.
+        return row?.ExpiresAt;
+    }
+
+    /// <inheritdoc />
     public async Task<QuotaLedger> GetLedgerAsync(string appId, string month, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(appId);
@@ -139,6 +212,50 @@ public sealed class TableAuthorizerRegistry(TableStorageTables tables, ILogger<T
 
     private Task IndexAsync(AuthorizerRecord record, CancellationToken cancellationToken) =>
         _index.SetAsync(record.AppId, record.State, cancellationToken);
+
+    private DateTimeOffset? DueAt(AuthorizerRecord record) => RefreshSlots.DueAt(record.AppId, record.AccessTokenExpiresAt, _spread);
+
+    private (string Due, string? Expiry) KeysOf(AuthorizerRecord record) =>
+        TokenExpiryIndex.KeysOf(record.AppId, record.AccessTokenExpiresAt, DueAt(record));
+
+    /// <summary>The record of a token index row if the row is its current one; otherwise removes the stale pair and returns null.</summary>
+    private async Task<AuthorizerRecord?> CurrentAsync(TokenExpiryIndex.Row row, Func<AuthorizerRecord, string?> keyOf, CancellationToken cancellationToken)
+    {
+        var record = await GetAsync(row.AppId, cancellationToken).ConfigureAwait(false);
+        if (record?.State == AuthorizerState.Active && keyOf(record) == row.RowKey)
+        {
+            return record;
+        }
+
+        await _tokens.RemoveAsync(row.AppId, row.ExpiresAt, row.DueAt, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
+        TableStorageLog.StalePointerRemoved(logger, Table.Name, TokenExpiryIndex.Partition, row.RowKey);
+        return null;
+    }
+
+    /// <summary>
+    /// Indexes, once, the Active records stored before the token index existed (then writes the marker); a record
+    /// changed meanwhile indexes itself, and a row written here for an older version of it is found stale later.
+    /// </summary>
+    private async Task EnsureTokensIndexedAsync(CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        if (_backfilled || (_backfilled = await _tokens.IsBackfilledAsync(cancellationToken).ConfigureAwait(false)))
+        {
+            return;
+        }
+
+        string? continuation = null;
+        do
+        {
+            var page = await ListAsync(AuthorizerState.Active, TokenExpiryIndex.BackfillPageSize, continuation, cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(page.Items.Select(r => _tokens.AddAsync(r.AppId, r.AccessTokenExpiresAt, DueAt(r), cancellationToken))).ConfigureAwait(false);
+            continuation = page.Continuation;
+        }
+        while (continuation is not null);
+
+        await _tokens.MarkBackfilledAsync(cancellationToken).ConfigureAwait(false);
+        _backfilled = true;
+    }
 
     private static void ThrowIfNotMonth(string month)
     {

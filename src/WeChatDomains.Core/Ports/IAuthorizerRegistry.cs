@@ -25,6 +25,16 @@ public interface IAuthorizerRegistry
     /// <summary>Every authorizer in <paramref name="state"/>, paged.</summary>
     Task<Page<AuthorizerRecord>> ListAsync(AuthorizerState state, int pageSize, string? continuation, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The Active authorizers whose token refresh is due by <paramref name="dueBy"/> (<c>RefreshSlots.DueAt</c> of their
+    /// expiry before it, or no known expiry), earliest first, paged. Storage reads proportional to the page, not to the
+    /// fleet. It may also return a few not yet due (the caller checks each); it never leaves out a due one.
+    /// </summary>
+    Task<Page<AuthorizerRecord>> ListDueAsync(DateTimeOffset dueBy, int pageSize, string? continuation, CancellationToken cancellationToken = default);
+
+    /// <summary>The soonest known access-token expiry among Active authorizers (null when none): a constant number of storage operations.</summary>
+    Task<DateTimeOffset?> GetSoonestExpiryAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The ledger of one month (<c>yyyy-MM</c>, CST), a zero one (without ETag) when none is stored.</summary>
     Task<QuotaLedger> GetLedgerAsync(string appId, string month, CancellationToken cancellationToken = default);
 

@@ -17,7 +17,6 @@ public sealed class StatusQueries(
     /// <summary>Largest page the API returns.</summary>
     public const int MaxPageSize = 200;
 
-    private const int HealthPageSize = 1000;
     private static readonly TimeSpan TicketStaleAfter = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan TokenDangerZone = TimeSpan.FromMinutes(10);
 
@@ -79,7 +78,7 @@ public sealed class StatusQueries(
 
         var active = await registry.CountAsync(AuthorizerState.Active, cancellationToken);
         var reauth = await registry.CountAsync(AuthorizerState.NeedsReauthorization, cancellationToken);
-        var nearest = await NearestTokenExpiryAsync(cancellationToken);
+        var nearest = await registry.GetSoonestExpiryAsync(cancellationToken);
         if (nearest is not null && nearest - now < TokenDangerZone)
         {
             problems.Add($"an authorizer token expires at {nearest:O}");
@@ -92,13 +91,6 @@ public sealed class StatusQueries(
 
         var (failed, deferred) = await commands.CountProblemsAsync(cancellationToken);
         return new HealthView(now, ticketAge, componentExpiry, nearest, active, reauth, deferred, failed, problems.Count == 0, problems);
-    }
-
-    /// <summary>The soonest access-token expiry among the first page of Active authorizers (bounded: one page).</summary>
-    private async Task<DateTimeOffset?> NearestTokenExpiryAsync(CancellationToken cancellationToken)
-    {
-        var active = await registry.ListAsync(AuthorizerState.Active, HealthPageSize, null, cancellationToken);
-        return active.Items.Select(a => a.AccessTokenExpiresAt).Where(e => e is not null).Min();
     }
 
     private static int ClampPage(int pageSize) => Math.Clamp(pageSize, 1, MaxPageSize);

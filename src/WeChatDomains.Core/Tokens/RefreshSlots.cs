@@ -28,4 +28,12 @@ public static class RefreshSlots
     /// <summary>The time after which the token of <paramref name="appId"/> must not expire without a refresh.</summary>
     public static DateTimeOffset FreshUntil(string appId, DateTimeOffset now, TimeSpan threshold, TimeSpan spread) =>
         now + threshold + OffsetOf(appId, spread);
+
+    /// <summary>
+    /// When the refresh of a token of <paramref name="appId"/> expiring at <paramref name="expiresAt"/> comes due, less
+    /// the threshold: it is due at a sweep of time <c>now</c> once this is before <c>now + threshold</c> (the same test as
+    /// <see cref="FreshUntil"/>). Null when the expiry is unknown (due at once).
+    /// </summary>
+    public static DateTimeOffset? DueAt(string appId, DateTimeOffset? expiresAt, TimeSpan spread) =>
+        expiresAt - OffsetOf(appId, spread);
 }

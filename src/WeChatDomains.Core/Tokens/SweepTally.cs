@@ -21,6 +21,9 @@ internal sealed class SweepTally
 
     public void Skipped(DateTimeOffset? expiresAt) => Update(() => _skipped++, expiresAt);
 
+    /// <summary>Authorizers the sweep did not read (not due), and the soonest expiry among all.</summary>
+    public void NotDue(long count, DateTimeOffset? soonestExpiry) => Update(() => _skipped += (int)Math.Min(count, int.MaxValue - _skipped), soonestExpiry);
+
     public void Deferred(DateTimeOffset? expiresAt) => Update(() => _deferred++, expiresAt);
 
     public void Failed(int errorCode, DateTimeOffset? expiresAt) =>

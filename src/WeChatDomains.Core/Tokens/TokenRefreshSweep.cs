@@ -95,13 +95,20 @@ public sealed class TokenRefreshSweep : ITokenRefreshSweep
         return outcome.Lookup.Token is not null;
     }
 
+    /// <summary>
+    /// Reads only the authorizers whose refresh is due (<see cref="IAuthorizerRegistry.ListDueAsync"/>), then counts the
+    /// rest as skipped and takes the soonest expiry from the registry: a constant number of reads beyond the due ones.
+    /// </summary>
     private async Task SweepAuthorizersAsync(ILease lease, SweepTally tally, CancellationToken cancellationToken)
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.SweepMaxConcurrency, CancellationToken = cancellationToken };
+        var dueBy = _time.GetUtcNow() + _options.RefreshThreshold;
+        var read = 0L;
         string? continuation = null;
         do
         {
-            var page = await _registry.ListAsync(AuthorizerState.Active, _options.RegistryPageSize, continuation, cancellationToken).ConfigureAwait(false);
+            var page = await _registry.ListDueAsync(dueBy, _options.RegistryPageSize, continuation, cancellationToken).ConfigureAwait(false);
+            read += page.Items.Count;
             var now = _time.GetUtcNow();
             var due = new List<(AuthorizerRecord Record, DateTimeOffset FreshUntil)>();
             foreach (var record in page.Items)
@@ -123,10 +130,14 @@ public sealed class TokenRefreshSweep : ITokenRefreshSweep
             if (continuation is not null && !tally.Stopped && !await lease.RenewAsync(cancellationToken).ConfigureAwait(false))
             {
                 Log.SweepLeaseLost(_logger);
-                return;
+                break;
             }
         }
         while (continuation is not null && !tally.Stopped);
+
+        var active = await _registry.CountAsync(AuthorizerState.Active, cancellationToken).ConfigureAwait(false);
+        var soonest = await _registry.GetSoonestExpiryAsync(cancellationToken).ConfigureAwait(false);
+        tally.NotDue(Math.Max(0, active - read), soonest);
     }
 
     private async Task RefreshAuthorizerAsync(AuthorizerRecord record, DateTimeOffset freshUntil, SweepTally tally, CancellationToken cancellationToken)

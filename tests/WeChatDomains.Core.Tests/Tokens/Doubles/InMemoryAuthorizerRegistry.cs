@@ -1,6 +1,7 @@
 using System.Globalization;
 using WeChatDomains.Core.Ports;
 using WeChatDomains.Core.Status;
+using WeChatDomains.Core.Tokens;
 
 namespace WeChatDomains.Core.Tests.Tokens.Doubles;
 
@@ -77,11 +78,43 @@ internal sealed class InMemoryAuthorizerRegistry : IAuthorizerRegistry
         }
     }
 
+    /// <summary>
+    /// Every Active authorizer with no expiry or one before <paramref name="dueBy"/> plus the default spread (a superset of
+    /// the due: the sweep checks each), by expiry; the continuation is the last key, so records refreshed meanwhile
+    /// (which leave the set) do not shift the pages.
+    /// </summary>
+    public Task<Page<AuthorizerRecord>> ListDueAsync(DateTimeOffset dueBy, int pageSize, string? continuation, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var matching = _records.Values
+                .Where(r => r.State == AuthorizerState.Active && (r.AccessTokenExpiresAt is null || r.AccessTokenExpiresAt < dueBy + TokenConstants.DefaultRefreshSpread))
+                .Select(r => (Key: DueKey(r), Record: r))
+                .Where(e => continuation is null || string.CompareOrdinal(e.Key, continuation) > 0)
+                .OrderBy(e => e.Key, StringComparer.Ordinal)
+                .ToList();
+            var items = matching.Take(pageSize).ToList();
+            var next = items.Count < matching.Count ? items[^1].Key : null;
+            return Task.FromResult(new Page<AuthorizerRecord>([.. items.Select(e => e.Record)], next));
+        }
+    }
+
+    public Task<DateTimeOffset?> GetSoonestExpiryAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_records.Values.Where(r => r.State == AuthorizerState.Active).Min(r => r.AccessTokenExpiresAt));
+        }
+    }
+
     public Task<QuotaLedger> GetLedgerAsync(string appId, string month, CancellationToken cancellationToken = default) =>
         Task.FromResult(new QuotaLedger { AppId = appId, Month = month });
 
     public Task<QuotaLedger?> TryWriteLedgerAsync(QuotaLedger ledger, CancellationToken cancellationToken = default) =>
         Task.FromResult<QuotaLedger?>(ledger);
+
+    private static string DueKey(AuthorizerRecord record) =>
+        (record.AccessTokenExpiresAt?.UtcTicks ?? 0).ToString("D19", CultureInfo.InvariantCulture) + "|" + record.AppId;
 
     private string NextETag() => (++_version).ToString(CultureInfo.InvariantCulture);
 }
