@@ -57,4 +57,19 @@ public static class FunctionNames
 
     /// <summary>POST /api/wechat/events (anonymous).</summary>
     public const string ReceiveWeChatEvent = nameof(ReceiveWeChatEvent);
+
+    /// <summary>GET /api/profiles.</summary>
+    public const string ListProfiles = nameof(ListProfiles);
+
+    /// <summary>PUT /api/profiles/{name}.</summary>
+    public const string PutProfile = nameof(PutProfile);
+
+    /// <summary>GET /api/profiles/{name}.</summary>
+    public const string GetProfile = nameof(GetProfile);
+
+    /// <summary>GET /api/profiles/{name}/plan.</summary>
+    public const string PlanProfile = nameof(PlanProfile);
+
+    /// <summary>PUT /api/authorizers/{appid}/profile.</summary>
+    public const string AssignProfile = nameof(AssignProfile);
 }

@@ -82,6 +82,7 @@ public static class HostBuilderExtensions
         app.UseStaticFiles();
         app.MapOpenApi();
         app.MapWeChatDomainsApi();
+        app.MapProfilesApi();
         return app;
     }
 }

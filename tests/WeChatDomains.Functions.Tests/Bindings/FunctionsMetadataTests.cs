@@ -30,6 +30,11 @@ public sealed class FunctionsMetadataTests
         ["GetAuthorizer"] = Http("Function", "get", "authorizers/{appid}"),
         ["GetHealth"] = Http("Function", "get", "health"),
         ["ReceiveWeChatEvent"] = Http("Anonymous", "post", "wechat/events"),
+        ["ListProfiles"] = Http("Function", "get", "profiles"),
+        ["PutProfile"] = Http("Function", "put", "profiles/{name}"),
+        ["GetProfile"] = Http("Function", "get", "profiles/{name}"),
+        ["PlanProfile"] = Http("Function", "get", "profiles/{name}/plan"),
+        ["AssignProfile"] = Http("Function", "put", "authorizers/{appid}/profile"),
     };
 
     public static TheoryData<string> ExpectedFunctions => [.. Expected.Keys];

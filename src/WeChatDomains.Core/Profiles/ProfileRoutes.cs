@@ -1,0 +1,17 @@
+namespace WeChatDomains.Core.Profiles;
+
+/// <summary>The profile routes of the HTTP API (DESIGN section 10), under <c>/api</c>, shared by both hosts.</summary>
+public static class ProfileRoutes
+{
+    /// <summary>GET: every profile.</summary>
+    public const string Profiles = "profiles";
+
+    /// <summary>PUT: a new version. GET: the current version.</summary>
+    public const string Profile = "profiles/{name}";
+
+    /// <summary>GET: the plan of a profile over its fleet.</summary>
+    public const string Plan = "profiles/{name}/plan";
+
+    /// <summary>PUT: assign a profile to an authorizer.</summary>
+    public const string Assignment = "authorizers/{appid}/profile";
+}

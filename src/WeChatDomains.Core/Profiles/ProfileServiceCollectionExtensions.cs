@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace WeChatDomains.Core.Profiles;
+
+/// <summary>Registration of domain profiles; the hosts add an <see cref="IProfileStore"/> adapter.</summary>
+public static class ProfileServiceCollectionExtensions
+{
+    /// <summary>Adds the planner, assignments and the profile handlers, with <see cref="ProfileOptions"/> bound from <c>Profiles</c> and validated at start-up.</summary>
+    public static IServiceCollection AddWeChatDomainsProfiles(this IServiceCollection services)
+    {
+        services.AddOptions<ProfileOptions>().BindConfiguration(ProfileConstants.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ProfileAssignments>();
+        services.TryAddSingleton<FleetPlanner>();
+        services.TryAddSingleton<ProfileHandlers>();
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using WeChatDomains.Core.Api;
+using WeChatDomains.Core.Profiles;
+
+namespace WeChatDomains.Host.Api;
+
+/// <summary>The profile routes of DESIGN section 10 under <c>/api</c>: Core's <see cref="ProfileHandlers"/> behind the key check.</summary>
+public static class ProfileEndpoints
+{
+    /// <summary>Maps the profile routes (all keyed).</summary>
+    public static IEndpointRouteBuilder MapProfilesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var keyed = endpoints.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>().WithTags("Profiles");
+        keyed.MapGet(ProfileRoutes.Profiles, async (HttpContext context, CancellationToken ct) => Result(await Handlers(context).ListAsync(ct)))
+            .WithName("ListProfiles").WithSummary("Every profile, current version.").Produces<ProfileListDto>();
+        keyed.MapPut(ProfileRoutes.Profile, PutAsync)
+            .WithName("PutProfile").WithSummary("Validates a profile and stores it as its next version.")
+            .Produces<ProfileDto>().Produces<ProfileDto>(StatusCodes.Status201Created)
+            .Produces<ApiProblem>(StatusCodes.Status400BadRequest, "application/problem+json");
+        keyed.MapGet(ProfileRoutes.Profile, async (string name, HttpContext context, CancellationToken ct) => Result(await Handlers(context).GetAsync(name, ct)))
+            .WithName("GetProfile").WithSummary("The current version of a profile.")
+            .Produces<ProfileDto>().Produces<ApiProblem>(StatusCodes.Status404NotFound, "application/problem+json");
+        keyed.MapGet(ProfileRoutes.Plan, PlanAsync)
+            .WithName("PlanProfile").WithSummary("What applying the profile would change, from the last domains read; changes nothing.")
+            .Produces<FleetPlan>().Produces<ApiProblem>(StatusCodes.Status404NotFound, "application/problem+json");
+        keyed.MapPut(ProfileRoutes.Assignment, AssignAsync)
+            .WithName("AssignProfile").WithSummary("Assigns a profile to an authorizer.")
+            .Produces<AssignmentDto>().Produces<ApiProblem>(StatusCodes.Status404NotFound, "application/problem+json");
+        return endpoints;
+    }
+
+    private static async Task<IResult> PutAsync(string name, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await RequestBodyReader.ReadAsync(request, ProfileConstants.MaxProfileBytes, cancellationToken);
+        return body is null
+            ? Result(ApiResult.Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"At most {ProfileConstants.MaxProfileBytes} bytes."))
+            : Result(await Handlers(request.HttpContext).PutAsync(name, body, cancellationToken));
+    }
+
+    private static async Task<IResult> AssignAsync(string appid, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await RequestBodyReader.ReadAsync(request, ProfileConstants.MaxProfileBytes, cancellationToken);
+        return Result(await Handlers(request.HttpContext).AssignAsync(appid, body ?? [], cancellationToken));
+    }
+
+    private static async Task<IResult> PlanAsync(string name, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var query = request.Query.ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        return Result(await Handlers(request.HttpContext).PlanAsync(name, query, cancellationToken));
+    }
+
+    private static ProfileHandlers Handlers(HttpContext context) => context.RequestServices.GetRequiredService<ProfileHandlers>();
+
+    private static ApiHttpResult Result(ApiResult result) => new(result);
+}
