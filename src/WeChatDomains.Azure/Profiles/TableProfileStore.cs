@@ -125,7 +125,7 @@ public sealed class TableProfileStore : IProfileStore
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var assignments = new Dictionary<string, string>(StringComparer.Ordinal);
-        var rows = _table.QueryAsync<TableEntity>(e => e.PartitionKey == AssignmentPartition, select: [ProfileProperty], cancellationToken: cancellationToken);
+        var rows = _table.QueryAsync<TableEntity>(e => e.PartitionKey == AssignmentPartition, select: ["RowKey", ProfileProperty], cancellationToken: cancellationToken);
         await foreach (var entity in rows.ConfigureAwait(false))
         {
             assignments[entity.RowKey] = entity.GetString(ProfileProperty);

@@ -5,7 +5,8 @@ namespace WeChatDomains.Core.Profiles;
 /// <summary>
 /// WeChat's hierarchy for registered mode (DESIGN section 10): an authorizer's <c>modify_domain</c> hosts must be the
 /// platform's registered server domains (85017/85018 otherwise), its <c>setwebviewdomain</c> hosts the platform's business
-/// domains or their subdomains (89020/89021 otherwise).
+/// domains or their subdomains (89020/89021 otherwise). Reasons name the list (entries are compared after duplicates
+/// and invalid entries were dropped) and quote the entry.
 /// </summary>
 internal static class CoverageRules
 {
@@ -14,22 +15,22 @@ internal static class CoverageRules
         var registered = platform.ServerDomains.ToHashSet(StringComparer.Ordinal);
         foreach (var (list, entries) in server)
         {
-            for (var i = 0; i < entries.Count; i++)
+            foreach (var entry in entries)
             {
-                var host = DomainText.HostOf(entries[i]);
+                var host = DomainText.HostOf(entry);
                 if (!registered.Contains(host))
                 {
-                    errors.Add($"server.{list}[{i}]", $"host {host} is not in platform.serverDomains; WeChat would refuse it (85017/85018)");
+                    errors.Add($"server.{list}", $"{entry}: host {host} is not in platform.serverDomains; WeChat would refuse it (85017/85018)");
                 }
             }
         }
 
-        for (var i = 0; i < webview.Count; i++)
+        foreach (var entry in webview)
         {
-            var host = DomainText.HostOf(webview[i]);
+            var host = DomainText.HostOf(entry);
             if (!platform.JumpDomains.Any(d => host == d || host.EndsWith("." + d, StringComparison.Ordinal)))
             {
-                errors.Add($"webviewdomain[{i}]", $"host {host} is neither in platform.jumpDomains nor a subdomain of one; WeChat would refuse it (89020/89021)");
+                errors.Add("webviewdomain", $"{entry}: host {host} is neither in platform.jumpDomains nor a subdomain of one; WeChat would refuse it (89020/89021)");
             }
         }
     }
