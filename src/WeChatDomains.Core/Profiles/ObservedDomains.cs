@@ -17,6 +17,9 @@ public sealed record ObservedDomains(IReadOnlyDictionary<string, IReadOnlyList<s
     /// <summary>Nothing read yet.</summary>
     public static readonly ObservedDomains Unknown = new(null, null, null);
 
+    /// <summary>No domain at all: what a new authorizer is planned against, so that it gets one <c>set</c> per api.</summary>
+    public static readonly ObservedDomains Empty = new(new Dictionary<string, IReadOnlyList<string>>(), [], null);
+
     /// <summary>The last known domains of a registry entry.</summary>
     public static ObservedDomains From(AuthorizerRecord? record)
     {

@@ -13,6 +13,18 @@ public static class ProfileServiceCollectionExtensions
         services.TryAddSingleton<ProfileAssignments>();
         services.TryAddSingleton<FleetPlanner>();
         services.TryAddSingleton<ProfileHandlers>();
+        services.TryAddSingleton<ProfileApplier>();
+        services.TryAddSingleton<ProfileOnboarding>();
+        services.TryAddSingleton<Push.IAuthorizationHook>(sp =>
+            sp.GetService<Ports.ICommandSender>() is null ? NoSender.Instance : sp.GetRequiredService<ProfileOnboarding>());
         return services;
+    }
+
+    /// <summary>A host without a command sender (a test composition, a tool) onboards nothing by itself.</summary>
+    private sealed class NoSender : Push.IAuthorizationHook
+    {
+        public static readonly NoSender Instance = new();
+
+        public Task OnAuthorizedAsync(string authorizerAppId, string infoType, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -27,11 +27,12 @@ public sealed class PushReceiver
     private readonly TokenOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IAuthorizationHook? _hook;
 
     /// <summary>Creates the receiver.</summary>
     public PushReceiver(
         PushMessageCrypto crypto, TokenProvider tokens, IWeChatClient client, ISecretVault vault, IAuthorizerRegistry registry,
-        VaultWriteLimiter writeLimiter, IOptions<TokenOptions> options, TimeProvider time, ILogger<PushReceiver> logger)
+        VaultWriteLimiter writeLimiter, IOptions<TokenOptions> options, TimeProvider time, ILogger<PushReceiver> logger, IAuthorizationHook? hook = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _crypto = crypto ?? throw new ArgumentNullException(nameof(crypto));
@@ -43,6 +44,7 @@ public sealed class PushReceiver
         _options = options.Value;
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _hook = hook;
     }
 
     /// <summary>Handles one push: the raw query values and the POST body.</summary>
@@ -107,6 +109,11 @@ public sealed class PushReceiver
             LastRefreshError = null,
         }, cancellationToken).ConfigureAwait(false);
         Log.Authorized(_logger, appId, push.InfoType);
+        if (_hook is not null)
+        {
+            await _hook.OnAuthorizedAsync(appId, push.InfoType, cancellationToken).ConfigureAwait(false);
+        }
+
         return PushReceipt.Success;
     }
 
