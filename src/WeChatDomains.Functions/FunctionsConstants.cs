@@ -21,6 +21,9 @@ public static class FunctionsConstants
     /// <summary>Release of due Deferred commands: every minute (RateLimited defers to the next minute).</summary>
     public const string ReleaseDeferredSchedule = "0 * * * * *";
 
+    /// <summary>NCRONTAB of the rollout driver: every 10 seconds (a step is level-triggered and idempotent).</summary>
+    public const string StepRolloutsSchedule = "*/10 * * * * *";
+
     /// <summary>Longest dead-letter description kept (Service Bus caps application property sizes).</summary>
     public const int MaxDeadLetterDescriptionLength = 1024;
 
@@ -72,4 +75,19 @@ public static class FunctionNames
 
     /// <summary>PUT /api/authorizers/{appid}/profile.</summary>
     public const string AssignProfile = nameof(AssignProfile);
+
+    /// <summary>POST /api/profiles/{name}/rollouts.</summary>
+    public const string StartRollout = nameof(StartRollout);
+
+    /// <summary>GET /api/rollouts.</summary>
+    public const string ListRollouts = nameof(ListRollouts);
+
+    /// <summary>GET /api/rollouts/{id}.</summary>
+    public const string GetRollout = nameof(GetRollout);
+
+    /// <summary>POST /api/rollouts/{id}/{verb} (pause, resume, abort).</summary>
+    public const string ControlRollout = nameof(ControlRollout);
+
+    /// <summary>The timer that steps every Running rollout.</summary>
+    public const string StepRollouts = nameof(StepRollouts);
 }

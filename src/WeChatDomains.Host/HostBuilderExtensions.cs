@@ -61,12 +61,14 @@ public static class HostBuilderExtensions
         services.AddOptions<TimerOptions>().BindConfiguration(TimerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<DeferredReleaseJob>();
         services.TryAddSingleton<TokenSweepJob>();
+        services.TryAddSingleton<RolloutJob>();
         if (configuration.GetSection(TimerOptions.SectionName).GetValue(nameof(TimerOptions.Enabled), true))
         {
             // Not AddHostedService: it registers through TryAddEnumerable, which keeps one hosted service per
             // implementation type, so the second LeasedTimerService (the token sweep) was silently dropped.
             services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<DeferredReleaseJob>()));
             services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<TokenSweepJob>()));
+            services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<RolloutJob>()));
         }
 
         return builder;

@@ -59,6 +59,9 @@ internal sealed class LocalSystem : IAsyncDisposable
     /// <summary>What the Host stored in its vault (read through its own port, so the test never decrypts files).</summary>
     public ISecretVault Vault => _host.Services.GetRequiredService<ISecretVault>();
 
+    /// <summary>The Host's services (for state a test must arrange directly, such as a month's ledger).</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>Every log record the Host wrote.</summary>
     public FakeLogCollector Logs => _host.Services.GetFakeLogCollector();
 
@@ -108,6 +111,7 @@ internal sealed class LocalSystem : IAsyncDisposable
         ["Processing:TicketWait"] = "00:00:01",
         ["Timers:DeferredReleasePeriod"] = "00:00:01",
         ["Timers:TokenSweepPeriod"] = "00:10:00",
+        ["Profiles:RolloutStepPeriod"] = "00:00:00.200",
     };
 
     /// <summary>

@@ -25,24 +25,27 @@ public enum AppliedState
 /// </summary>
 public sealed class ProfileApplier(CommandSubmission submission, ICommandSender sender, ILogger<ProfileApplier> logger)
 {
-    /// <summary>Submits <paramref name="commands"/> for <paramref name="appId"/> under <paramref name="profile"/>.</summary>
+    /// <summary>The appid part of the ids of platform-tier commands.</summary>
+    public const string PlatformTarget = "platform";
+
+    /// <summary>Submits <paramref name="commands"/> for <paramref name="appId"/> (null: the platform tier) under <paramref name="profile"/>.</summary>
     public async Task<IReadOnlyList<(string CommandId, AppliedState State)>> ApplyAsync(
-        DomainProfile profile, string appId, IReadOnlyList<PlannedCommand> commands, string purpose, string? round = null, CancellationToken cancellationToken = default)
+        DomainProfile profile, string? appId, IReadOnlyList<PlannedCommand> commands, string purpose, string? round = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(commands);
         var results = new List<(string, AppliedState)>();
         foreach (var command in commands)
         {
-            var commandId = ProfileCommandIds.For(profile.Name, profile.Version, appId, command.Api, round);
-            var envelope = new JsonObject
+            var commandId = ProfileCommandIds.For(profile.Name, profile.Version, appId ?? PlatformTarget, command.Api, round);
+            var envelope = new JsonObject { ["commandId"] = commandId, ["api"] = command.Api };
+            if (appId is not null)
             {
-                ["commandId"] = commandId,
-                ["api"] = command.Api,
-                ["authorizerAppId"] = appId,
-                ["body"] = command.Body.DeepClone(),
-                ["requestedBy"] = ProfileCommandIds.RequestedBy(profile.Name, purpose),
-            };
+                envelope["authorizerAppId"] = appId;
+            }
+
+            envelope["body"] = command.Body.DeepClone();
+            envelope["requestedBy"] = ProfileCommandIds.RequestedBy(profile.Name, purpose);
             var body = System.Text.Encoding.UTF8.GetBytes(envelope.ToJsonString());
             switch (await submission.SubmitAsync(body, cancellationToken))
             {

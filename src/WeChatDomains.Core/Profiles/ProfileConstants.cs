@@ -9,6 +9,9 @@ public static class ProfileConstants
     /// <summary>Modifications of the month a rollout or a drift fix never spends (they wait for the 1st).</summary>
     public const int QuotaReserve = 5;
 
+    /// <summary>How often the rollout driver steps every Running rollout.</summary>
+    public static readonly TimeSpan RolloutStepPeriod = TimeSpan.FromSeconds(10);
+
     /// <summary>Largest profile document accepted by <c>PUT /api/profiles/{name}</c>.</summary>
     public const int MaxProfileBytes = 256 * 1024;
 

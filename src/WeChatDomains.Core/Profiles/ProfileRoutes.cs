@@ -12,6 +12,18 @@ public static class ProfileRoutes
     /// <summary>GET: the plan of a profile over its fleet.</summary>
     public const string Plan = "profiles/{name}/plan";
 
+    /// <summary>POST: start a rollout of a profile.</summary>
+    public const string Rollouts = "profiles/{name}/rollouts";
+
+    /// <summary>GET: every rollout.</summary>
+    public const string AllRollouts = "rollouts";
+
+    /// <summary>GET: a rollout's progress.</summary>
+    public const string Rollout = "rollouts/{id}";
+
+    /// <summary>POST: pause, resume or abort a rollout.</summary>
+    public const string RolloutControl = "rollouts/{id}/{verb}";
+
     /// <summary>PUT: assign a profile to an authorizer.</summary>
     public const string Assignment = "authorizers/{appid}/profile";
 }

@@ -15,6 +15,8 @@ public static class ProfileServiceCollectionExtensions
         services.TryAddSingleton<ProfileHandlers>();
         services.TryAddSingleton<ProfileApplier>();
         services.TryAddSingleton<ProfileOnboarding>();
+        services.TryAddSingleton<Rollouts.RolloutDriver>();
+        services.TryAddSingleton<Rollouts.RolloutService>();
         services.TryAddSingleton<Push.IAuthorizationHook>(sp =>
             sp.GetService<Ports.ICommandSender>() is null ? NoSender.Instance : sp.GetRequiredService<ProfileOnboarding>());
         return services;

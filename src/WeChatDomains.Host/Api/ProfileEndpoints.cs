@@ -1,5 +1,6 @@
 using WeChatDomains.Core.Api;
 using WeChatDomains.Core.Profiles;
+using WeChatDomains.Core.Profiles.Rollouts;
 
 namespace WeChatDomains.Host.Api;
 
@@ -25,8 +26,27 @@ public static class ProfileEndpoints
         keyed.MapPut(ProfileRoutes.Assignment, AssignAsync)
             .WithName("AssignProfile").WithSummary("Assigns a profile to an authorizer.")
             .Produces<AssignmentDto>().Produces<ApiProblem>(StatusCodes.Status404NotFound, "application/problem+json");
+        keyed.MapPost(ProfileRoutes.Rollouts, StartRolloutAsync)
+            .WithName("StartRollout").WithSummary("Starts a rollout of the profile in waves: platform tier, canary, then each wave gated on the last.")
+            .Produces<RolloutStarted>(StatusCodes.Status202Accepted).Produces<ApiProblem>(StatusCodes.Status400BadRequest, "application/problem+json");
+        keyed.MapGet(ProfileRoutes.AllRollouts, async (HttpContext context, CancellationToken ct) => Result(await Rollouts(context).ListAsync(ct)))
+            .WithName("ListRollouts").WithSummary("Every rollout with its counts.").Produces<RolloutListDto>();
+        keyed.MapGet(ProfileRoutes.Rollout, async (string id, HttpContext context, CancellationToken ct) => Result(await Rollouts(context).GetAsync(id, ct)))
+            .WithName("GetRollout").WithSummary("A rollout's state, wave, counts per state and failures by errcode.")
+            .Produces<RolloutDto>().Produces<ApiProblem>(StatusCodes.Status404NotFound, "application/problem+json");
+        keyed.MapPost(ProfileRoutes.RolloutControl, async (string id, string verb, HttpContext context, CancellationToken ct) => Result(await Rollouts(context).ControlAsync(id, verb, ct)))
+            .WithName("ControlRollout").WithSummary("pause, resume or abort a rollout.")
+            .Produces<RolloutDto>().Produces<ApiProblem>(StatusCodes.Status409Conflict, "application/problem+json");
         return endpoints;
     }
+
+    private static async Task<IResult> StartRolloutAsync(string name, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await RequestBodyReader.ReadAsync(request, ProfileConstants.MaxProfileBytes, cancellationToken);
+        return Result(await Rollouts(request.HttpContext).StartAsync(name, body ?? [], cancellationToken));
+    }
+
+    private static RolloutService Rollouts(HttpContext context) => context.RequestServices.GetRequiredService<RolloutService>();
 
     private static async Task<IResult> PutAsync(string name, HttpRequest request, CancellationToken cancellationToken)
     {

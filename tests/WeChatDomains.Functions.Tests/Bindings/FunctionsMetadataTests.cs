@@ -35,6 +35,11 @@ public sealed class FunctionsMetadataTests
         ["GetProfile"] = Http("Function", "get", "profiles/{name}"),
         ["PlanProfile"] = Http("Function", "get", "profiles/{name}/plan"),
         ["AssignProfile"] = Http("Function", "put", "authorizers/{appid}/profile"),
+        ["StartRollout"] = Http("Function", "post", "profiles/{name}/rollouts"),
+        ["ListRollouts"] = Http("Function", "get", "rollouts"),
+        ["GetRollout"] = Http("Function", "get", "rollouts/{id}"),
+        ["ControlRollout"] = Http("Function", "post", "rollouts/{id}/{verb}"),
+        ["StepRollouts"] = Timer("*/10 * * * * *"),
     };
 
     public static TheoryData<string> ExpectedFunctions => [.. Expected.Keys];
