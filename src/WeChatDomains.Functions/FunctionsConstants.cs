@@ -24,6 +24,9 @@ public static class FunctionsConstants
     /// <summary>NCRONTAB of the rollout driver: every 10 seconds (a step is level-triggered and idempotent).</summary>
     public const string StepRolloutsSchedule = "*/10 * * * * *";
 
+    /// <summary>NCRONTAB of the drift scan: daily at 02:00 UTC; its get calls are spread at Profiles:DriftCallsPerMinute.</summary>
+    public const string ScanDriftSchedule = "0 0 2 * * *";
+
     /// <summary>Longest dead-letter description kept (Service Bus caps application property sizes).</summary>
     public const int MaxDeadLetterDescriptionLength = 1024;
 
@@ -87,6 +90,15 @@ public static class FunctionNames
 
     /// <summary>POST /api/rollouts/{id}/{verb} (pause, resume, abort).</summary>
     public const string ControlRollout = nameof(ControlRollout);
+
+    /// <summary>POST /api/drift/scan.</summary>
+    public const string ScanDriftNow = nameof(ScanDriftNow);
+
+    /// <summary>GET /api/drift.</summary>
+    public const string GetDrift = nameof(GetDrift);
+
+    /// <summary>The daily drift scan timer.</summary>
+    public const string ScanDrift = nameof(ScanDrift);
 
     /// <summary>The timer that steps every Running rollout.</summary>
     public const string StepRollouts = nameof(StepRollouts);

@@ -62,6 +62,7 @@ public static class HostBuilderExtensions
         services.TryAddSingleton<DeferredReleaseJob>();
         services.TryAddSingleton<TokenSweepJob>();
         services.TryAddSingleton<RolloutJob>();
+        services.TryAddSingleton<DriftJob>();
         if (configuration.GetSection(TimerOptions.SectionName).GetValue(nameof(TimerOptions.Enabled), true))
         {
             // Not AddHostedService: it registers through TryAddEnumerable, which keeps one hosted service per
@@ -69,6 +70,7 @@ public static class HostBuilderExtensions
             services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<DeferredReleaseJob>()));
             services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<TokenSweepJob>()));
             services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<RolloutJob>()));
+            services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<DriftJob>()));
         }
 
         return builder;

@@ -46,23 +46,27 @@ public sealed class ProfileApplier(CommandSubmission submission, ICommandSender 
 
             envelope["body"] = command.Body.DeepClone();
             envelope["requestedBy"] = ProfileCommandIds.RequestedBy(profile.Name, purpose);
-            var body = System.Text.Encoding.UTF8.GetBytes(envelope.ToJsonString());
-            switch (await submission.SubmitAsync(body, cancellationToken))
-            {
-                case SubmissionResult.Accepted { ToEnqueue: { } message }:
-                    await sender.EnqueueAsync(message.CommandId, message.SessionKey, message.Body, null, cancellationToken);
-                    results.Add((commandId, AppliedState.Enqueued));
-                    break;
-                case SubmissionResult.Rejected rejected:
-                    Log.ProfileCommandRejected(logger, commandId, string.Join("; ", rejected.Reasons));
-                    results.Add((commandId, AppliedState.Rejected));
-                    break;
-                default:
-                    results.Add((commandId, AppliedState.AlreadySubmitted));
-                    break;
-            }
+            results.Add((commandId, await SubmitAsync(envelope, null, cancellationToken)));
         }
 
         return results;
+    }
+
+    /// <summary>Validates, records and enqueues one command envelope, visible from <paramref name="visibleAt"/> (now when null).</summary>
+    public async Task<AppliedState> SubmitAsync(JsonObject envelope, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var body = System.Text.Encoding.UTF8.GetBytes(envelope.ToJsonString());
+        switch (await submission.SubmitAsync(body, cancellationToken))
+        {
+            case SubmissionResult.Accepted { ToEnqueue: { } message }:
+                await sender.EnqueueAsync(message.CommandId, message.SessionKey, message.Body, visibleAt, cancellationToken);
+                return AppliedState.Enqueued;
+            case SubmissionResult.Rejected rejected:
+                Log.ProfileCommandRejected(logger, (string?)envelope["commandId"] ?? "", string.Join("; ", rejected.Reasons));
+                return AppliedState.Rejected;
+            default:
+                return AppliedState.AlreadySubmitted;
+        }
     }
 }

@@ -9,6 +9,12 @@ public static class ProfileConstants
     /// <summary>Modifications of the month a rollout or a drift fix never spends (they wait for the 1st).</summary>
     public const int QuotaReserve = 5;
 
+    /// <summary>Quota-free get calls a drift scan makes per minute at most.</summary>
+    public const int DriftCallsPerMinute = 60;
+
+    /// <summary>How often the drift timer reads every assigned authorizer.</summary>
+    public static readonly TimeSpan DriftScanPeriod = TimeSpan.FromDays(1);
+
     /// <summary>How often the rollout driver steps every Running rollout.</summary>
     public static readonly TimeSpan RolloutStepPeriod = TimeSpan.FromSeconds(10);
 

@@ -24,6 +24,12 @@ public static class ProfileRoutes
     /// <summary>POST: pause, resume or abort a rollout.</summary>
     public const string RolloutControl = "rollouts/{id}/{verb}";
 
+    /// <summary>POST: scan for drift now (202).</summary>
+    public const string DriftScan = "drift/scan";
+
+    /// <summary>GET: every authorizer whose last read domains differ from its profile.</summary>
+    public const string Drift = "drift";
+
     /// <summary>PUT: assign a profile to an authorizer.</summary>
     public const string Assignment = "authorizers/{appid}/profile";
 }

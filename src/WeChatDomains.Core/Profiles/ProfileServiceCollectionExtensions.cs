@@ -17,6 +17,7 @@ public static class ProfileServiceCollectionExtensions
         services.TryAddSingleton<ProfileOnboarding>();
         services.TryAddSingleton<Rollouts.RolloutDriver>();
         services.TryAddSingleton<Rollouts.RolloutService>();
+        services.TryAddSingleton<Drift.DriftService>();
         services.TryAddSingleton<Push.IAuthorizationHook>(sp =>
             sp.GetService<Ports.ICommandSender>() is null ? NoSender.Instance : sp.GetRequiredService<ProfileOnboarding>());
         return services;

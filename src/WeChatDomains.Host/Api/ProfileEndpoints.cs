@@ -1,5 +1,6 @@
 using WeChatDomains.Core.Api;
 using WeChatDomains.Core.Profiles;
+using WeChatDomains.Core.Profiles.Drift;
 using WeChatDomains.Core.Profiles.Rollouts;
 
 namespace WeChatDomains.Host.Api;
@@ -37,8 +38,15 @@ public static class ProfileEndpoints
         keyed.MapPost(ProfileRoutes.RolloutControl, async (string id, string verb, HttpContext context, CancellationToken ct) => Result(await Rollouts(context).ControlAsync(id, verb, ct)))
             .WithName("ControlRollout").WithSummary("pause, resume or abort a rollout.")
             .Produces<RolloutDto>().Produces<ApiProblem>(StatusCodes.Status409Conflict, "application/problem+json");
+        keyed.MapPost(ProfileRoutes.DriftScan, async (HttpContext context, CancellationToken ct) => Result(await Drift(context).ScanNowAsync(ct)))
+            .WithName("ScanDrift").WithSummary("Reads every assigned authorizer's domains now (quota-free gets, spread).")
+            .Produces<DriftScanResult>(StatusCodes.Status202Accepted);
+        keyed.MapGet(ProfileRoutes.Drift, async (HttpContext context, CancellationToken ct) => Result(await Drift(context).ListAsync(ct)))
+            .WithName("GetDrift").WithSummary("Every authorizer whose last read domains differ from its profile.").Produces<DriftDto>();
         return endpoints;
     }
+
+    private static DriftService Drift(HttpContext context) => context.RequestServices.GetRequiredService<DriftService>();
 
     private static async Task<IResult> StartRolloutAsync(string name, HttpRequest request, CancellationToken cancellationToken)
     {

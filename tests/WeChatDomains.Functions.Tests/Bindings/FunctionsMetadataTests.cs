@@ -40,6 +40,9 @@ public sealed class FunctionsMetadataTests
         ["GetRollout"] = Http("Function", "get", "rollouts/{id}"),
         ["ControlRollout"] = Http("Function", "post", "rollouts/{id}/{verb}"),
         ["StepRollouts"] = Timer("*/10 * * * * *"),
+        ["ScanDriftNow"] = Http("Function", "post", "drift/scan"),
+        ["GetDrift"] = Http("Function", "get", "drift"),
+        ["ScanDrift"] = Timer("0 0 2 * * *"),
     };
 
     public static TheoryData<string> ExpectedFunctions => [.. Expected.Keys];
