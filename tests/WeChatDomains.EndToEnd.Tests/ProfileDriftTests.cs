@@ -32,15 +32,13 @@ public sealed class ProfileDriftTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Scan_ConsoleAddedADomain_DriftListedAndTheFixEnqueued()
     {
-        using (var put = await _system.Api.PutAsync("api/profiles/base", new StringContent(Profile, System.Text.Encoding.UTF8, "application/json")))
+        using (var put = await _system.PutProfileAsync("base", Profile))
         {
             Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
         }
 
         await _system.Sandbox.PutAuthorizerAsync(AppId, new AuthorizerModel { IcpHosts = ["example.com"] });
-        await _system.OnboardAsync(AppId);
-        await _system.WaitForEndAsync($"profile:base:v1:{AppId}:modify_domain");
-        await _system.WaitForEndAsync($"profile:base:v1:{AppId}:setwebviewdomain");
+        await _system.OnboardOnProfileAsync("base", AppId);
         using (var console = await _system.Sandbox.Admin.PutAsJsonAsync($"sandbox/authorizers/{AppId}/domains", new ConsoleDomainsModel { RequestDomain = ["https://img.example.com"] }))
         {
             console.EnsureSuccessStatusCode();

@@ -80,9 +80,7 @@ public sealed class ProfileOnboardingTests(AzuriteFixture azurite) : IAsyncLifet
         }
 
         await _system.Sandbox.PutAuthorizerAsync(NewAppId, new AuthorizerModel { IcpHosts = ["example.com"] });
-        await _system.OnboardAsync(NewAppId);
-        await _system.WaitForEndAsync($"profile:base:v1:{NewAppId}:modify_domain");
-        await _system.WaitForEndAsync($"profile:base:v1:{NewAppId}:setwebviewdomain");
+        await _system.OnboardOnProfileAsync("base", NewAppId);
         await ReadDomainsAsync();
         var calls = await _system.Sandbox.GetCallsAsync();
 
@@ -99,16 +97,7 @@ public sealed class ProfileOnboardingTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(calls, await _system.Sandbox.GetCallsAsync());
     }
 
-    private Task<HttpResponseMessage> PutProfileAsync(string name, string json) =>
-        _system.Api.PutAsync($"api/profiles/{name}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+    private Task<HttpResponseMessage> PutProfileAsync(string name, string json) => _system.PutProfileAsync(name, json);
 
-    private async Task ReadDomainsAsync()
-    {
-        foreach (var api in new[] { "get_effective_domain", "get_effective_webviewdomain" })
-        {
-            var id = $"read-{api}";
-            using var response = await _system.SubmitAsync(new { commandId = id, api, authorizerAppId = NewAppId, body = new { }, requestedBy = "e2e" });
-            Assert.Equal("Succeeded", (await _system.WaitForEndAsync(id)).State);
-        }
-    }
+    private Task ReadDomainsAsync() => _system.ReadDomainsAsync("plan", NewAppId);
 }

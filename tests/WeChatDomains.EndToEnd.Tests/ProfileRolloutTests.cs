@@ -107,32 +107,15 @@ public sealed class ProfileRolloutTests(AzuriteFixture azurite) : IAsyncLifetime
             await _system.Sandbox.PutAuthorizerAsync(appId, new AuthorizerModel { IcpHosts = ["example.com"] });
         }
 
-        await _system.OnboardAsync(Fleet);
-        foreach (var appId in Fleet)
-        {
-            await _system.WaitForEndAsync($"profile:base:v1:{appId}:modify_domain");
-            await _system.WaitForEndAsync($"profile:base:v1:{appId}:setwebviewdomain");
-        }
-
+        await _system.OnboardOnProfileAsync("base", Fleet);
         await ReadDomainsAsync("onboarded");
     }
 
-    private async Task ReadDomainsAsync(string round)
-    {
-        foreach (var appId in Fleet)
-        {
-            foreach (var api in new[] { "get_effective_domain", "get_effective_webviewdomain" })
-            {
-                var id = $"read-{round}-{appId}-{api}";
-                using var response = await _system.SubmitAsync(new { commandId = id, api, authorizerAppId = appId, body = new { }, requestedBy = "e2e" });
-                Assert.Equal("Succeeded", (await _system.WaitForEndAsync(id)).State);
-            }
-        }
-    }
+    private Task ReadDomainsAsync(string round) => _system.ReadDomainsAsync(round, Fleet);
 
     private async Task PutProfileAsync(string json)
     {
-        using var put = await _system.Api.PutAsync("api/profiles/base", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        using var put = await _system.PutProfileAsync("base", json);
         Assert.True(put.IsSuccessStatusCode, $"PUT profile: HTTP {(int)put.StatusCode} {await put.Content.ReadAsStringAsync()}");
     }
 

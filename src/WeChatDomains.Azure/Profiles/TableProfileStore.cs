@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using WeChatDomains.Azure.TableStorage;
-using WeChatDomains.Core.Api;
 using WeChatDomains.Core.Profiles;
 
 namespace WeChatDomains.Azure.Profiles;
@@ -20,21 +18,17 @@ public sealed class TableProfileStore : IProfileStore
     private const string HeadPartition = "profile";
     private const string DefaultPartition = "default";
     private const string AssignmentPartition = "assignment";
-    private const string DocumentProperty = "Document";
     private const string ProfileProperty = "Profile";
     private const string VersionProperty = "Version";
     private const int MaxConflicts = 10;
-    private const int DocumentMaxChunks = 8;
-    private readonly TableClient _table;
-    private readonly Lazy<Task> _created;
+    private readonly JsonDocumentTable _rows;
 
     /// <summary>Creates the store on the configured account and prefix.</summary>
     public TableProfileStore(TableServiceClient service, IOptions<TableStorageOptions> options)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
-        _table = service.GetTableClient(options.Value.TablePrefix + ProfileTableName);
-        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync(CancellationToken.None));
+        _rows = new JsonDocumentTable(service, options.Value.TablePrefix + ProfileTableName);
     }
 
     /// <summary>The table's name without the prefix.</summary>
@@ -47,7 +41,7 @@ public sealed class TableProfileStore : IProfileStore
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; attempt < MaxConflicts; attempt++)
         {
-            var head = await _table.GetOrNullAsync(HeadPartition, draft.Name, cancellationToken).ConfigureAwait(false);
+            var head = await Table.GetOrNullAsync(HeadPartition, draft.Name, cancellationToken).ConfigureAwait(false);
             var version = (head?.GetInt32(VersionProperty) ?? 0) + 1;
             var stored = draft with { Version = version, CreatedAt = at };
             var entity = ToEntity(HeadPartition, draft.Name, stored);
@@ -55,11 +49,11 @@ public sealed class TableProfileStore : IProfileStore
             {
                 if (head is null)
                 {
-                    await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                    await Table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
-                    await _table.UpdateEntityAsync(entity, head.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    await Table.UpdateEntityAsync(entity, head.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (RequestFailedException e) when (e.Status is TableResults.Conflict or TableResults.PreconditionFailed)
@@ -67,7 +61,7 @@ public sealed class TableProfileStore : IProfileStore
                 continue;
             }
 
-            await _table.UpsertEntityAsync(ToEntity(VersionPartition(draft.Name), VersionKey(version), stored), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await Table.UpsertEntityAsync(ToEntity(VersionPartition(draft.Name), VersionKey(version), stored), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             await UpdateDefaultAsync(stored, cancellationToken).ConfigureAwait(false);
             return stored;
         }
@@ -88,7 +82,7 @@ public sealed class TableProfileStore : IProfileStore
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var profiles = new List<DomainProfile>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == HeadPartition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == HeadPartition, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             profiles.Add(FromEntity(entity));
         }
@@ -100,7 +94,7 @@ public sealed class TableProfileStore : IProfileStore
     public async Task<string?> GetDefaultNameAsync(CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var row = await _table.GetOrNullAsync(DefaultPartition, DefaultPartition, cancellationToken).ConfigureAwait(false);
+        var row = await Table.GetOrNullAsync(DefaultPartition, DefaultPartition, cancellationToken).ConfigureAwait(false);
         return row?.GetString(ProfileProperty);
     }
 
@@ -108,7 +102,7 @@ public sealed class TableProfileStore : IProfileStore
     public async Task<string?> GetAssignmentAsync(string appId, CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var row = await _table.GetOrNullAsync(AssignmentPartition, appId, cancellationToken).ConfigureAwait(false);
+        var row = await Table.GetOrNullAsync(AssignmentPartition, appId, cancellationToken).ConfigureAwait(false);
         return row?.GetString(ProfileProperty);
     }
 
@@ -117,7 +111,7 @@ public sealed class TableProfileStore : IProfileStore
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var entity = new TableEntity(AssignmentPartition, appId) { [ProfileProperty] = profile };
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -125,7 +119,7 @@ public sealed class TableProfileStore : IProfileStore
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var assignments = new Dictionary<string, string>(StringComparer.Ordinal);
-        var rows = _table.QueryAsync<TableEntity>(e => e.PartitionKey == AssignmentPartition, select: ["RowKey", ProfileProperty], cancellationToken: cancellationToken);
+        var rows = Table.QueryAsync<TableEntity>(e => e.PartitionKey == AssignmentPartition, select: ["RowKey", ProfileProperty], cancellationToken: cancellationToken);
         await foreach (var entity in rows.ConfigureAwait(false))
         {
             assignments[entity.RowKey] = entity.GetString(ProfileProperty);
@@ -139,36 +133,36 @@ public sealed class TableProfileStore : IProfileStore
         if (stored.IsDefault)
         {
             var entity = new TableEntity(DefaultPartition, DefaultPartition) { [ProfileProperty] = stored.Name };
-            await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var row = await _table.GetOrNullAsync(DefaultPartition, DefaultPartition, cancellationToken).ConfigureAwait(false);
+        var row = await Table.GetOrNullAsync(DefaultPartition, DefaultPartition, cancellationToken).ConfigureAwait(false);
         if (row is not null && row.GetString(ProfileProperty) == stored.Name)
         {
-            await _table.DeleteIfUnchangedAsync(DefaultPartition, DefaultPartition, row.ETag, cancellationToken).ConfigureAwait(false);
+            await Table.DeleteIfUnchangedAsync(DefaultPartition, DefaultPartition, row.ETag, cancellationToken).ConfigureAwait(false);
         }
     }
 
     private async Task<DomainProfile?> ReadAsync(string partition, string row, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await _table.GetOrNullAsync(partition, row, cancellationToken).ConfigureAwait(false);
+        var entity = await Table.GetOrNullAsync(partition, row, cancellationToken).ConfigureAwait(false);
         return entity is null ? null : FromEntity(entity);
     }
 
-    private Task EnsureCreatedAsync(CancellationToken cancellationToken) => _created.Value.WaitAsync(cancellationToken);
+    private TableClient Table => _rows.Client;
+
+    private Task EnsureCreatedAsync(CancellationToken cancellationToken) => _rows.EnsureCreatedAsync(cancellationToken);
 
     private static TableEntity ToEntity(string partition, string row, DomainProfile profile)
     {
-        var entity = new TableEntity(partition, row) { [VersionProperty] = profile.Version };
-        LargeStringProperty.Write(entity, DocumentProperty, JsonSerializer.Serialize(profile, ApiJson.Options), DocumentMaxChunks);
+        var entity = JsonDocumentTable.ToEntity(partition, row, profile);
+        entity[VersionProperty] = profile.Version;
         return entity;
     }
 
-    private static DomainProfile FromEntity(TableEntity entity) =>
-        JsonSerializer.Deserialize<DomainProfile>(LargeStringProperty.Read(entity, DocumentProperty) ?? "null", ApiJson.Options)
-        ?? throw new InvalidOperationException($"Profile row {entity.PartitionKey}/{entity.RowKey} has no document.");
+    private static DomainProfile FromEntity(TableEntity entity) => JsonDocumentTable.FromEntity<DomainProfile>(entity);
 
     private static string VersionPartition(string name) => "version|" + name;
 

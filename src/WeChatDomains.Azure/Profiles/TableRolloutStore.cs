@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using WeChatDomains.Azure.TableStorage;
-using WeChatDomains.Core.Api;
 using WeChatDomains.Core.Profiles.Rollouts;
 
 namespace WeChatDomains.Azure.Profiles;
@@ -22,20 +20,16 @@ public sealed class TableRolloutStore : IRolloutStore
     private const string HeaderRow = "header";
     private const string ItemPrefix = "item|";
     private const string IndexPartition = "index";
-    private const string DocumentProperty = "Document";
     private const string StateProperty = "State";
-    private const int DocumentMaxChunks = 8;
     private const int BatchSize = 100;
-    private readonly TableClient _table;
-    private readonly Lazy<Task> _created;
+    private readonly JsonDocumentTable _rows;
 
     /// <summary>Creates the store on the configured account and prefix.</summary>
     public TableRolloutStore(TableServiceClient service, IOptions<TableStorageOptions> options)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
-        _table = service.GetTableClient(options.Value.TablePrefix + RolloutTableName);
-        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync(CancellationToken.None));
+        _rows = new JsonDocumentTable(service, options.Value.TablePrefix + RolloutTableName);
     }
 
     /// <inheritdoc />
@@ -47,10 +41,10 @@ public sealed class TableRolloutStore : IRolloutStore
         foreach (var chunk in items.Chunk(BatchSize))
         {
             var actions = chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(rollout.RolloutId, ItemKey(i.Index), i)));
-            await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
         }
 
-        await _table.AddEntityAsync(ToEntity(rollout.RolloutId, HeaderRow, rollout), cancellationToken).ConfigureAwait(false);
+        await Table.AddEntityAsync(ToEntity(rollout.RolloutId, HeaderRow, rollout), cancellationToken).ConfigureAwait(false);
         await IndexAsync(rollout, cancellationToken).ConfigureAwait(false);
     }
 
@@ -58,7 +52,7 @@ public sealed class TableRolloutStore : IRolloutStore
     public async Task<RolloutRecord?> GetAsync(string rolloutId, CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await _table.GetOrNullAsync(rolloutId, HeaderRow, cancellationToken).ConfigureAwait(false);
+        var entity = await Table.GetOrNullAsync(rolloutId, HeaderRow, cancellationToken).ConfigureAwait(false);
         return entity is null ? null : FromEntity<RolloutRecord>(entity) with { ETag = entity.ETag.ToString() };
     }
 
@@ -82,7 +76,7 @@ public sealed class TableRolloutStore : IRolloutStore
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var items = new List<RolloutItem>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {rolloutId} and RowKey ge {ItemPrefix} and RowKey lt {"item}"}");
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             items.Add(FromEntity<RolloutItem>(entity) with { ETag = entity.ETag.ToString() });
         }
@@ -104,7 +98,7 @@ public sealed class TableRolloutStore : IRolloutStore
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var running = nameof(RolloutState.Running);
         var ids = new List<string>();
-        var rows = _table.QueryAsync<TableEntity>(e => e.PartitionKey == IndexPartition && e.GetString(StateProperty) == running, select: ["RowKey"], cancellationToken: cancellationToken);
+        var rows = Table.QueryAsync<TableEntity>(e => e.PartitionKey == IndexPartition && e.GetString(StateProperty) == running, select: ["RowKey"], cancellationToken: cancellationToken);
         await foreach (var entity in rows.ConfigureAwait(false))
         {
             ids.Add(entity.RowKey);
@@ -118,7 +112,7 @@ public sealed class TableRolloutStore : IRolloutStore
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var rollouts = new List<RolloutRecord>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == IndexPartition, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == IndexPartition, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (await GetAsync(entity.RowKey, cancellationToken).ConfigureAwait(false) is { } rollout)
             {
@@ -134,7 +128,7 @@ public sealed class TableRolloutStore : IRolloutStore
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var response = await _table.UpdateEntityAsync(entity, etag is null ? ETag.All : new ETag(etag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            var response = await Table.UpdateEntityAsync(entity, etag is null ? ETag.All : new ETag(etag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             return TableResults.ETagOf(response);
         }
         catch (RequestFailedException e) when (e.IsStale())
@@ -144,20 +138,15 @@ public sealed class TableRolloutStore : IRolloutStore
     }
 
     private async Task IndexAsync(RolloutRecord rollout, CancellationToken cancellationToken) =>
-        await _table.UpsertEntityAsync(new TableEntity(IndexPartition, rollout.RolloutId) { [StateProperty] = rollout.State.ToString() }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await Table.UpsertEntityAsync(new TableEntity(IndexPartition, rollout.RolloutId) { [StateProperty] = rollout.State.ToString() }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
 
-    private Task EnsureCreatedAsync(CancellationToken cancellationToken) => _created.Value.WaitAsync(cancellationToken);
+    private TableClient Table => _rows.Client;
 
-    private static TableEntity ToEntity<T>(string partition, string row, T value)
-    {
-        var entity = new TableEntity(partition, row);
-        LargeStringProperty.Write(entity, DocumentProperty, JsonSerializer.Serialize(value, ApiJson.Options), DocumentMaxChunks);
-        return entity;
-    }
+    private Task EnsureCreatedAsync(CancellationToken cancellationToken) => _rows.EnsureCreatedAsync(cancellationToken);
 
-    private static T FromEntity<T>(TableEntity entity) =>
-        JsonSerializer.Deserialize<T>(LargeStringProperty.Read(entity, DocumentProperty) ?? "null", ApiJson.Options)
-        ?? throw new InvalidOperationException($"Rollout row {entity.PartitionKey}/{entity.RowKey} has no document.");
+    private static TableEntity ToEntity<T>(string partition, string row, T value) => JsonDocumentTable.ToEntity(partition, row, value);
+
+    private static T FromEntity<T>(TableEntity entity) => JsonDocumentTable.FromEntity<T>(entity);
 
     private static string ItemKey(int index) => ItemPrefix + index.ToString("D7", CultureInfo.InvariantCulture);
 }

@@ -17,6 +17,7 @@ public sealed class TimerRegistrationTests
 
         var timers = app.Services.GetServices<IHostedService>().OfType<LeasedTimerService>().Select(t => t.JobName).Order().ToList();
 
-        Assert.Equal([TimerConstants.DeferredReleaseLease, TimerConstants.TokenSweepLease], timers);
+        string[] expected = [TimerConstants.DeferredReleaseLease, TimerConstants.TokenSweepLease, RolloutJob.Lease, DriftJob.Lease];
+        Assert.Equal(expected.Order(), timers);
     }
 }
