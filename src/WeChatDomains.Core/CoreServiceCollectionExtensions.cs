@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WeChatDomains.Core.Execution;
 using WeChatDomains.Core.Processing;
+using WeChatDomains.Core.Profiles;
 using WeChatDomains.Core.Status;
 
 namespace WeChatDomains.Core;
@@ -40,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<DeferredRelease>();
         services.TryAddSingleton<StatusQueries>();
         services.TryAddSingleton<Api.ApiHandlers>();
+        services.AddWeChatDomainsProfiles();
         return services;
     }
 }

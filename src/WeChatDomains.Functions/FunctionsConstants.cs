@@ -24,6 +24,12 @@ public static class FunctionsConstants
     /// <summary>Release of due Deferred commands: every minute (RateLimited defers to the next minute).</summary>
     public const string ReleaseDeferredSchedule = "0 * * * * *";
 
+    /// <summary>NCRONTAB of the rollout driver: every 10 seconds (a step is level-triggered and idempotent).</summary>
+    public const string StepRolloutsSchedule = "*/10 * * * * *";
+
+    /// <summary>NCRONTAB of the drift scan: daily at 02:00 UTC; its get calls are spread at Profiles:DriftCallsPerMinute.</summary>
+    public const string ScanDriftSchedule = "0 0 2 * * *";
+
     /// <summary>Longest dead-letter description kept (Service Bus caps application property sizes).</summary>
     public const int MaxDeadLetterDescriptionLength = 1024;
 
@@ -63,4 +69,43 @@ public static class FunctionNames
 
     /// <summary>POST /api/wechat/events (anonymous).</summary>
     public const string ReceiveWeChatEvent = nameof(ReceiveWeChatEvent);
+
+    /// <summary>GET /api/profiles.</summary>
+    public const string ListProfiles = nameof(ListProfiles);
+
+    /// <summary>PUT /api/profiles/{name}.</summary>
+    public const string PutProfile = nameof(PutProfile);
+
+    /// <summary>GET /api/profiles/{name}.</summary>
+    public const string GetProfile = nameof(GetProfile);
+
+    /// <summary>GET /api/profiles/{name}/plan.</summary>
+    public const string PlanProfile = nameof(PlanProfile);
+
+    /// <summary>PUT /api/authorizers/{appid}/profile.</summary>
+    public const string AssignProfile = nameof(AssignProfile);
+
+    /// <summary>POST /api/profiles/{name}/rollouts.</summary>
+    public const string StartRollout = nameof(StartRollout);
+
+    /// <summary>GET /api/rollouts.</summary>
+    public const string ListRollouts = nameof(ListRollouts);
+
+    /// <summary>GET /api/rollouts/{id}.</summary>
+    public const string GetRollout = nameof(GetRollout);
+
+    /// <summary>POST /api/rollouts/{id}/{verb} (pause, resume, abort).</summary>
+    public const string ControlRollout = nameof(ControlRollout);
+
+    /// <summary>POST /api/drift/scan.</summary>
+    public const string ScanDriftNow = nameof(ScanDriftNow);
+
+    /// <summary>GET /api/drift.</summary>
+    public const string GetDrift = nameof(GetDrift);
+
+    /// <summary>The daily drift scan timer.</summary>
+    public const string ScanDrift = nameof(ScanDrift);
+
+    /// <summary>The timer that steps every Running rollout.</summary>
+    public const string StepRollouts = nameof(StepRollouts);
 }

@@ -65,6 +65,8 @@ public static class HostBuilderExtensions
         services.TryAddSingleton<DeferredReleaseJob>();
         services.TryAddSingleton<TokenSweepJob>();
         services.TryAddSingleton<ReconcileJob>();
+        services.TryAddSingleton<RolloutJob>();
+        services.TryAddSingleton<DriftJob>();
         if (configuration.GetSection(TimerOptions.SectionName).GetValue(nameof(TimerOptions.Enabled), true))
         {
             // Not AddHostedService: it registers through TryAddEnumerable, which keeps one hosted service per
@@ -72,6 +74,8 @@ public static class HostBuilderExtensions
             services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<DeferredReleaseJob>()));
             services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<TokenSweepJob>()));
             services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<ReconcileJob>()));
+            services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<RolloutJob>()));
+            services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LeasedTimerService>(sp, sp.GetRequiredService<DriftJob>()));
         }
 
         return builder;
@@ -87,6 +91,7 @@ public static class HostBuilderExtensions
         app.UseStaticFiles();
         app.MapOpenApi();
         app.MapWeChatDomainsApi();
+        app.MapProfilesApi();
         return app;
     }
 }

@@ -115,6 +115,7 @@ internal sealed class LocalSystem : IAsyncDisposable
         ["Processing:TicketWait"] = "00:00:01",
         ["Timers:DeferredReleasePeriod"] = "00:00:01",
         ["Timers:TokenSweepPeriod"] = "00:10:00",
+        ["Profiles:RolloutStepPeriod"] = "00:00:00.200",
     };
 
     /// <summary>

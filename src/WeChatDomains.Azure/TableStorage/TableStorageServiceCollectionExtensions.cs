@@ -38,6 +38,8 @@ public static class TableStorageServiceCollectionExtensions
         services.TryAddSingleton<TableStorageTables>();
         services.TryAddSingleton<ICommandStore, TableCommandStore>();
         services.TryAddSingleton<IAuthorizerRegistry, TableAuthorizerRegistry>();
+        services.TryAddSingleton<Core.Profiles.IProfileStore, Profiles.TableProfileStore>();
+        services.TryAddSingleton<Core.Profiles.Rollouts.IRolloutStore, Profiles.TableRolloutStore>();
         services.TryAddSingleton<ILeaseStore>(static provider => new TableLeaseStore(
             provider.GetRequiredService<TableStorageTables>(),
             provider.GetRequiredService<TimeProvider>(),

@@ -12,7 +12,7 @@ public sealed record ApiSubmission(ApiResult Result, OutboundCommand? ToEnqueue)
 /// values, body bytes) and returns an <see cref="ApiResult"/>. Keys are the host's concern (Functions checks them itself;
 /// the self-host checks them the same way before calling here).
 /// </summary>
-public sealed class ApiHandlers(CommandSubmission submission, StatusQueries status, TimeProvider time)
+public sealed class ApiHandlers(CommandSubmission submission, StatusQueries status, TimeProvider time, Profiles.ProfileAssignments? profiles = null)
 {
     private const int DefaultPageSize = 50;
     private static readonly TimeSpan DefaultFailedWindow = TimeSpan.FromDays(1);
@@ -92,7 +92,13 @@ public sealed class ApiHandlers(CommandSubmission submission, StatusQueries stat
     public async Task<ApiResult> GetAuthorizerAsync(string appId, CancellationToken cancellationToken = default)
     {
         var view = await status.GetAuthorizerAsync(appId, cancellationToken);
-        return view is null ? ApiResult.Problem(404, "No such authorizer.", appId) : ApiResult.Ok(AuthorizerDto.From(view));
+        if (view is null)
+        {
+            return ApiResult.Problem(404, "No such authorizer.", appId);
+        }
+
+        var standing = profiles is null ? null : await profiles.GetStandingAsync(appId, cancellationToken);
+        return ApiResult.Ok(AuthorizerDto.From(view) with { Profile = standing });
     }
 
     /// <summary>GET /api/health.</summary>

@@ -95,6 +95,9 @@ public sealed record AuthorizerDto(
     JsonElement? WebviewDomains,
     DateTimeOffset? DomainsObservedAt)
 {
+    /// <summary>Its domain profile: name, version, whether it matches, its drift (DESIGN section 10); absent without one.</summary>
+    public Profiles.ProfileStanding? Profile { get; init; }
+
     /// <summary>Maps the status view.</summary>
     public static AuthorizerDto From(AuthorizerView view) => new(
         view.Authorizer.AppId,

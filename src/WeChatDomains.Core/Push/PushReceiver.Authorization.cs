@@ -44,6 +44,11 @@ public sealed partial class PushReceiver
             LastRefreshError = null,
         }).ConfigureAwait(false);
         Log.Authorized(_logger, appId, push.InfoType);
+        if (_hook is not null)
+        {
+            await _hook.OnAuthorizedAsync(appId, push.InfoType, cancellationToken).ConfigureAwait(false);
+        }
+
         return PushReceipt.Success;
     }
 

@@ -31,11 +31,13 @@ public sealed partial class PushReceiver
     private readonly PushOptions _pushOptions;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IAuthorizationHook? _hook;
 
     /// <summary>Creates the receiver.</summary>
     public PushReceiver(
         PushMessageCrypto crypto, TokenProvider tokens, IWeChatClient client, ISecretVault vault, IAuthorizerRegistry registry, ILeaseStore leases,
-        VaultWriteLimiter writeLimiter, IOptions<TokenOptions> options, IOptions<PushOptions> pushOptions, TimeProvider time, ILogger<PushReceiver> logger)
+        VaultWriteLimiter writeLimiter, IOptions<TokenOptions> options, IOptions<PushOptions> pushOptions, TimeProvider time, ILogger<PushReceiver> logger,
+        IAuthorizationHook? hook = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(pushOptions);
@@ -50,6 +52,7 @@ public sealed partial class PushReceiver
         _pushOptions = pushOptions.Value;
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _hook = hook;
     }
 
     /// <summary>Handles one push: the raw query values and the POST body.</summary>

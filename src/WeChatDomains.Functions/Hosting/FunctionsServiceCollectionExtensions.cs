@@ -39,6 +39,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddWeChatDomainsCore();
         services.AddWeChatDomainsAdapters(configuration, storageConnectionString: null);
         services.TryAddSingleton<CommandSettlement>();
+        services.TryAddSingleton<Core.Ports.ICommandSender, ServiceBusCommandSender>();
         services.TryAddSingleton<IWeChatEventReceiver, CoreWeChatEventReceiver>();
 
         services.AddLogging(logging => logging

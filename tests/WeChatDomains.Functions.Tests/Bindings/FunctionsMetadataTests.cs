@@ -31,6 +31,19 @@ public sealed class FunctionsMetadataTests
         ["GetAuthorizer"] = Http("Function", "get", "authorizers/{appid}"),
         ["GetHealth"] = Http("Function", "get", "health"),
         ["ReceiveWeChatEvent"] = Http("Anonymous", "post", "wechat/events"),
+        ["ListProfiles"] = Http("Function", "get", "profiles"),
+        ["PutProfile"] = Http("Function", "put", "profiles/{name}"),
+        ["GetProfile"] = Http("Function", "get", "profiles/{name}"),
+        ["PlanProfile"] = Http("Function", "get", "profiles/{name}/plan"),
+        ["AssignProfile"] = Http("Function", "put", "authorizers/{appid}/profile"),
+        ["StartRollout"] = Http("Function", "post", "profiles/{name}/rollouts"),
+        ["ListRollouts"] = Http("Function", "get", "rollouts"),
+        ["GetRollout"] = Http("Function", "get", "rollouts/{id}"),
+        ["ControlRollout"] = Http("Function", "post", "rollouts/{id}/{verb}"),
+        ["StepRollouts"] = Timer("*/10 * * * * *"),
+        ["ScanDriftNow"] = Http("Function", "post", "drift/scan"),
+        ["GetDrift"] = Http("Function", "get", "drift"),
+        ["ScanDrift"] = Timer("0 0 2 * * *"),
     };
 
     public static TheoryData<string> ExpectedFunctions => [.. Expected.Keys];

@@ -18,6 +18,7 @@ public sealed class TimerRegistrationTests
 
         var timers = app.Services.GetServices<IHostedService>().OfType<LeasedTimerService>().Select(t => t.JobName).Order().ToList();
 
-        Assert.Equal(new[] { TimerConstants.DeferredReleaseLease, TimerConstants.TokenSweepLease, TokenConstants.ReconcileLeaseName }.Order(), timers);
+        string[] expected = [TimerConstants.DeferredReleaseLease, TimerConstants.TokenSweepLease, TokenConstants.ReconcileLeaseName, RolloutJob.Lease, DriftJob.Lease];
+        Assert.Equal(expected.Order(), timers);
     }
 }

@@ -1,0 +1,202 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using WeChatDomains.Core.Ports;
+using WeChatDomains.Core.Processing;
+using WeChatDomains.Core.Status;
+using WeChatDomains.WeChat.Client;
+
+namespace WeChatDomains.Core.Profiles.Rollouts;
+
+/// <summary>
+/// Moves a rollout on by one step, level-triggered: it reads the header and the items, refreshes the items whose commands
+/// ran, applies the Pending items the current wave covers (platform tier first), and when the wave has ended gates it on
+/// <c>maxFailureRate</c>. Every decision is a conditional write, so a step run twice, or by two instances, or again after a
+/// crash, applies nothing twice: commandIds are deterministic (a repeat of an id is not applied again), and items and
+/// the header are written by ETag, so two instances never both move a wave on.
+/// </summary>
+public sealed class RolloutDriver(
+    IRolloutStore rollouts, IProfileStore profiles, ICommandStore commands, FleetPlanner planner, ProfileApplier applier,
+    IAuthorizerRegistry registry, IOptions<ProfileOptions> options, TimeProvider time)
+{
+    /// <summary>The <c>requestedBy</c> purpose of rollout commands.</summary>
+    public const string Purpose = "rollout";
+
+    /// <summary>Steps every Running rollout once.</summary>
+    public async Task<int> StepAllAsync(CancellationToken cancellationToken = default)
+    {
+        var running = await rollouts.ListRunningAsync(cancellationToken);
+        foreach (var id in running)
+        {
+            await StepAsync(id, cancellationToken);
+        }
+
+        return running.Count;
+    }
+
+    /// <summary>One step of <paramref name="rolloutId"/>; returns its header afterwards (null when unknown).</summary>
+    public async Task<RolloutRecord?> StepAsync(string rolloutId, CancellationToken cancellationToken = default)
+    {
+        var rollout = await rollouts.GetAsync(rolloutId, cancellationToken);
+        if (rollout is not { State: RolloutState.Running })
+        {
+            return rollout;
+        }
+
+        var profile = await profiles.GetVersionAsync(rollout.Profile, rollout.Version, cancellationToken)
+            ?? throw new InvalidOperationException($"Rollout {rolloutId}: profile {rollout.Profile} v{rollout.Version} is not stored.");
+        if (!rollout.PlatformDone)
+        {
+            var platform = await StepPlatformAsync(rollout, profile, cancellationToken);
+            if (platform is null || platform.State != RolloutState.Running || !platform.PlatformDone)
+            {
+                return platform ?? rollout;
+            }
+
+            rollout = platform;
+        }
+
+        var items = (await rollouts.ListItemsAsync(rolloutId, cancellationToken)).ToList();
+        var end = rollout.CoveredBy(rollout.Wave);
+        var month = ChinaTime.MonthKey(time.GetUtcNow());
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var next = item.State switch
+            {
+                RolloutItemState.Running => await RefreshAsync(item, cancellationToken),
+                RolloutItemState.Deferred when item.CommandIds.Count > 0 => await RefreshAsync(item, cancellationToken),
+                RolloutItemState.Deferred or RolloutItemState.Pending when item.Index < end => await ApplyAsync(profile, item, month, cancellationToken),
+                _ => item,
+            };
+            if (next != item)
+            {
+                items[i] = await rollouts.TryUpdateItemAsync(rolloutId, next, cancellationToken) ?? item;
+            }
+        }
+
+        return await GateAsync(rollout, items, end, cancellationToken);
+    }
+
+    private async Task<RolloutRecord?> StepPlatformAsync(RolloutRecord rollout, DomainProfile profile, CancellationToken cancellationToken)
+    {
+        var planned = PlatformCommands(profile);
+        var applied = await applier.ApplyAsync(profile, null, planned, Purpose, cancellationToken: cancellationToken);
+        var states = await Task.WhenAll(applied.Select(a => commands.GetAsync(a.CommandId, cancellationToken)));
+        var failed = states.FirstOrDefault(c => c is { State: CommandState.Failed or CommandState.Rejected });
+        RolloutRecord next;
+        if (failed is not null)
+        {
+            next = rollout with { State = RolloutState.Failed, Reason = $"platform tier: {failed.Api} ended {failed.State} with errcode {failed.LastErrorCode}" };
+        }
+        else if (states.All(c => c is { State: CommandState.Succeeded }))
+        {
+            next = rollout with { PlatformDone = true };
+        }
+        else
+        {
+            return rollout;
+        }
+
+        return await rollouts.TryUpdateAsync(next, cancellationToken);
+    }
+
+    /// <summary>The platform tier's commands: <c>add</c> of the tier's hosts (never a <c>set</c>, which would drop the platform's other domains).</summary>
+    public static IReadOnlyList<PlannedCommand> PlatformCommands(DomainProfile profile) =>
+        FleetPlanner.PlatformChanges(profile).Select(change => new PlannedCommand(
+            change.Api,
+            new JsonObject
+            {
+                ["action"] = DomainAction.Add,
+                [change.Api == WeChatApi.ModifyWxaServerDomain ? "wxa_server_domain" : "wxa_jump_h5_domain"] = string.Join(';', change.Set),
+                ["is_modify_published_together"] = change.PublishTogether,
+            },
+            CountsAgainstQuota: false)).ToList();
+
+    private async Task<RolloutItem> ApplyAsync(DomainProfile profile, RolloutItem item, string month, CancellationToken cancellationToken)
+    {
+        if (item.State == RolloutItemState.Deferred || item.Commands.Count == 0)
+        {
+            var plan = ProfilePlanner.Plan(profile, ObservedDomains.From(await registry.GetAsync(item.AppId, cancellationToken)));
+            if (!plan.Observed)
+            {
+                return item with { State = RolloutItemState.Deferred, Reason = "its domains were never read: a drift scan or a get reads them first" };
+            }
+
+            if (plan.Matches)
+            {
+                return item with { State = RolloutItemState.Unchanged, Commands = [], ModificationsNeeded = 0, Reason = null };
+            }
+
+            item = item with { Commands = plan.Commands, ModificationsNeeded = plan.ModificationsNeeded };
+        }
+
+        var left = await planner.ModificationsLeftAsync(item.AppId, month, cancellationToken);
+        var reserve = options.Value.QuotaReserve;
+        if (item.ModificationsNeeded > 0 && item.ModificationsNeeded > left - reserve)
+        {
+            return item with
+            {
+                State = RolloutItemState.Deferred,
+                Reason = $"quota reserve: {left} modification(s) left this month and the last {reserve} are kept; it waits for the 1st",
+            };
+        }
+
+        var applied = await applier.ApplyAsync(profile, item.AppId, item.Commands, Purpose, cancellationToken: cancellationToken);
+        return item with { State = RolloutItemState.Running, CommandIds = applied.Select(a => a.CommandId).ToList(), Reason = null };
+    }
+
+    private async Task<RolloutItem> RefreshAsync(RolloutItem item, CancellationToken cancellationToken)
+    {
+        var states = await Task.WhenAll(item.CommandIds.Select(id => commands.GetAsync(id, cancellationToken)));
+        var failed = states.FirstOrDefault(c => c is { State: CommandState.Failed or CommandState.Rejected });
+        if (failed is not null)
+        {
+            return item with { State = RolloutItemState.Failed, ErrorCode = failed.LastErrorCode, Reason = $"{failed.Api}: {failed.ErrorClass} {failed.LastErrorMessage}" };
+        }
+
+        if (states.All(c => c is { State: CommandState.Succeeded }))
+        {
+            return item with { State = RolloutItemState.Succeeded, Reason = null };
+        }
+
+        var deferred = states.FirstOrDefault(c => c is { State: CommandState.Deferred });
+        return deferred is null
+            ? item with { State = RolloutItemState.Running }
+            : item with { State = RolloutItemState.Deferred, Reason = $"{deferred.Api} deferred until {deferred.NextAttemptAt:O}: {deferred.Reason}" };
+    }
+
+    private async Task<RolloutRecord?> GateAsync(RolloutRecord rollout, List<RolloutItem> items, int end, CancellationToken cancellationToken)
+    {
+        var wave = items.Where(i => i.Index < end).ToList();
+        if (wave.Any(i => i.State is RolloutItemState.Pending or RolloutItemState.Running))
+        {
+            return rollout;
+        }
+
+        var attempted = wave.Count(i => i.State is RolloutItemState.Succeeded or RolloutItemState.Failed);
+        var failed = wave.Count(i => i.State == RolloutItemState.Failed);
+        RolloutRecord next;
+        if (attempted > 0 && (double)failed / attempted > rollout.Request.MaxFailureRate)
+        {
+            next = rollout with
+            {
+                State = RolloutState.Paused,
+                Reason = $"wave {rollout.Wave}: {failed} of {attempted} authorizers failed, over maxFailureRate {rollout.Request.MaxFailureRate}",
+            };
+        }
+        else if (rollout.Wave < rollout.LastWave)
+        {
+            next = rollout with { Wave = rollout.Wave + 1, Reason = null };
+        }
+        else if (items.All(i => i.State != RolloutItemState.Deferred))
+        {
+            next = rollout with { State = RolloutState.Succeeded, Reason = null };
+        }
+        else
+        {
+            return rollout;
+        }
+
+        return await rollouts.TryUpdateAsync(next, cancellationToken) ?? rollout;
+    }
+}

@@ -1,0 +1,133 @@
+using WeChatDomains.Core.Api;
+
+namespace WeChatDomains.Core.Profiles.Rollouts;
+
+/// <summary>
+/// The rollout routes' logic, for both hosts: start (the fleet planned now, items in registry order), status with counts
+/// per state and failures by errcode, pause, resume, abort.
+/// </summary>
+public sealed class RolloutService(IRolloutStore rollouts, IProfileStore profiles, FleetPlanner planner, TimeProvider time)
+{
+    /// <summary>POST /api/profiles/{name}/rollouts.</summary>
+    public async Task<ApiResult> StartAsync(string name, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    {
+        var (request, errors) = RolloutRequestParser.Parse(body.Span);
+        if (request is null)
+        {
+            return ApiResult.Problem(400, "The rollout is invalid.", $"{errors.Count} reason(s); nothing was started.", errors);
+        }
+
+        var profile = await profiles.GetAsync(name, cancellationToken);
+        if (profile is null)
+        {
+            return ApiResult.Problem(404, "No such profile.", name);
+        }
+
+        var items = new List<RolloutItem>();
+        await foreach (var (authorizer, plan) in planner.PlanFleetAsync(profile, cancellationToken))
+        {
+            var state = plan.Matches ? RolloutItemState.Unchanged : RolloutItemState.Pending;
+            items.Add(new RolloutItem(items.Count, authorizer.AppId, state, plan.Commands, plan.ModificationsNeeded, [], null, null));
+        }
+
+        var now = time.GetUtcNow();
+        var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}-v{profile.Version}-{Guid.NewGuid():N}");
+        var rollout = new RolloutRecord(id, name, profile.Version, request, RolloutState.Running, 0, profile.Platform is null, items.Count, null, now);
+        await rollouts.CreateAsync(rollout, items, cancellationToken);
+        return new ApiResult(202, new RolloutStarted(id, StatusUrl(id)), StatusUrl(id));
+    }
+
+    /// <summary>GET /api/rollouts/{id}.</summary>
+    public async Task<ApiResult> GetAsync(string rolloutId, CancellationToken cancellationToken = default)
+    {
+        var rollout = await rollouts.GetAsync(rolloutId, cancellationToken);
+        return rollout is null ? NotFound(rolloutId) : ApiResult.Ok(await ViewAsync(rollout, cancellationToken));
+    }
+
+    /// <summary>GET /api/rollouts: every rollout with its counts, newest first.</summary>
+    public async Task<ApiResult> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var views = new List<RolloutDto>();
+        foreach (var rollout in await rollouts.ListAsync(cancellationToken))
+        {
+            views.Add(await ViewAsync(rollout, cancellationToken));
+        }
+
+        return ApiResult.Ok(new RolloutListDto(views));
+    }
+
+    /// <summary>POST /api/rollouts/{id}/pause|resume|abort.</summary>
+    public async Task<ApiResult> ControlAsync(string rolloutId, string verb, CancellationToken cancellationToken = default)
+    {
+        if (verb is not (RolloutVerbs.Pause or RolloutVerbs.Resume or RolloutVerbs.Abort))
+        {
+            return ApiResult.Problem(404, "No such action.", $"{verb}: use pause, resume or abort");
+        }
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var rollout = await rollouts.GetAsync(rolloutId, cancellationToken);
+            if (rollout is null)
+            {
+                return NotFound(rolloutId);
+            }
+
+            RolloutState? next = (verb, rollout.State) switch
+            {
+                (RolloutVerbs.Pause, RolloutState.Running) => RolloutState.Paused,
+                (RolloutVerbs.Resume, RolloutState.Paused) => RolloutState.Running,
+                (RolloutVerbs.Abort, RolloutState.Running or RolloutState.Paused) => RolloutState.Aborted,
+                _ => null,
+            };
+            if (next is null)
+            {
+                return ApiResult.Problem(409, $"A {rollout.State} rollout cannot {verb}.", rolloutId);
+            }
+
+            var reason = next == RolloutState.Running ? null : $"{verb} by an operator";
+            if (await rollouts.TryUpdateAsync(rollout with { State = next.Value, Reason = reason }, cancellationToken) is { } updated)
+            {
+                return ApiResult.Ok(await ViewAsync(updated, cancellationToken));
+            }
+        }
+
+        return ApiResult.Problem(409, "The rollout kept changing; try again.", rolloutId);
+    }
+
+    /// <summary>The status URL of a rollout.</summary>
+    public static string StatusUrl(string rolloutId) => "/api/rollouts/" + Uri.EscapeDataString(rolloutId);
+
+    private async Task<RolloutDto> ViewAsync(RolloutRecord r, CancellationToken cancellationToken)
+    {
+        var items = await rollouts.ListItemsAsync(r.RolloutId, cancellationToken);
+        int Count(RolloutItemState s) => items.Count(i => i.State == s);
+        var counts = new RolloutCounts(
+            Count(RolloutItemState.Pending), Count(RolloutItemState.Running), Count(RolloutItemState.Succeeded),
+            Count(RolloutItemState.Failed), Count(RolloutItemState.Deferred), Count(RolloutItemState.Unchanged));
+        var failures = items.Where(i => i.State == RolloutItemState.Failed)
+            .GroupBy(i => (i.ErrorCode ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return new RolloutDto(r.RolloutId, r.Profile, r.Version, r.State, r.Wave, r.LastWave, r.Authorizers, counts, failures, r.Reason, r.PlatformDone, r.Request);
+    }
+
+    private static ApiResult NotFound(string rolloutId) => ApiResult.Problem(404, "No such rollout.", rolloutId);
+}
+
+/// <summary>The control verbs of a rollout.</summary>
+public static class RolloutVerbs
+{
+    /// <summary>Stop moving on; resume goes on where it was.</summary>
+    public const string Pause = "pause";
+
+    /// <summary>Go on after a pause.</summary>
+    public const string Resume = "resume";
+
+    /// <summary>Stop for good.</summary>
+    public const string Abort = "abort";
+}
+
+/// <summary>The 202 answer of a started rollout.</summary>
+public sealed record RolloutStarted(string RolloutId, string StatusUrl);
+
+/// <summary>Every rollout.</summary>
+public sealed record RolloutListDto(IReadOnlyList<RolloutDto> Rollouts);
