@@ -28,6 +28,7 @@ public static class ProfileEndpoints
             .WithName("AssignProfile").WithSummary("Assigns a profile to an authorizer.")
             .Produces<AssignmentDto>().Produces<ApiProblem>(StatusCodes.Status404NotFound, "application/problem+json");
         keyed.MapPost(ProfileRoutes.Rollouts, StartRolloutAsync)
+            .Accepts<RolloutRequest>("application/json")
             .WithName("StartRollout").WithSummary("Starts a rollout of the profile in waves: platform tier, canary, then each wave gated on the last.")
             .Produces<RolloutStarted>(StatusCodes.Status202Accepted).Produces<ApiProblem>(StatusCodes.Status400BadRequest, "application/problem+json");
         keyed.MapGet(ProfileRoutes.AllRollouts, async (HttpContext context, CancellationToken ct) => Result(await Rollouts(context).ListAsync(ct)))

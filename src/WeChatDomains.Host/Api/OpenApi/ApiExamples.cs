@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeChatDomains.Core.Api;
+using WeChatDomains.Core.Profiles;
+using WeChatDomains.Core.Profiles.Drift;
+using WeChatDomains.Core.Profiles.Rollouts;
 using WeChatDomains.Core.Status;
 
 namespace WeChatDomains.Host.Api.OpenApi;
@@ -52,6 +55,52 @@ internal static class ApiExamples
             {
                 ["200"] = Node(new HealthDto(true, At, 120, At.AddHours(1.5), At.AddHours(1), 3, 0, 0, 0, [])),
             },
+            ["ListProfiles"] = new Dictionary<string, JsonNode> { ["200"] = Node(new ProfileListDto([Profile()])) },
+            ["PutProfile"] = new Dictionary<string, JsonNode>
+            {
+                ["200"] = Node(Profile() with { Version = 2 }),
+                ["201"] = Node(Profile()),
+                ["400"] = Node(new ApiProblem("about:blank", "The profile is invalid.", 400, "1 reason(s).", [new("server.requestdomain", "must be covered by platform.serverDomains")])),
+            },
+            ["GetProfile"] = new Dictionary<string, JsonNode>
+            {
+                ["200"] = Node(Profile()),
+                ["404"] = Node(new ApiProblem("about:blank", "No such profile.", 404, "default", null)),
+            },
+            ["PlanProfile"] = new Dictionary<string, JsonNode>
+            {
+                ["200"] = Node(new FleetPlan("default", 1,
+                    [new AuthorizerPlanDto(AppId, true, [new PlannedChange("modify_domain", "requestdomain", ["https://api.example.com"], [])], 1, 49, false)],
+                    new PlanTotals(1, 0, 1, 1, 0, 0, 1), [], null)),
+                ["404"] = Node(new ApiProblem("about:blank", "No such profile.", 404, "default", null)),
+            },
+            ["AssignProfile"] = new Dictionary<string, JsonNode>
+            {
+                ["200"] = Node(new AssignmentDto(AppId, "default")),
+                ["404"] = Node(new ApiProblem("about:blank", "No such profile.", 404, "default", null)),
+            },
+            ["StartRollout"] = new Dictionary<string, JsonNode>
+            {
+                [Request] = Node(RolloutRequestExample),
+                ["202"] = Node(new RolloutStarted("ro-0001", "/api/rollouts/ro-0001")),
+                ["400"] = Node(new ApiProblem("about:blank", "The rollout is invalid.", 400, "1 reason(s).", [new("waves", "must rise to 100")])),
+            },
+            ["ListRollouts"] = new Dictionary<string, JsonNode> { ["200"] = Node(new RolloutListDto([Rollout()])) },
+            ["GetRollout"] = new Dictionary<string, JsonNode>
+            {
+                ["200"] = Node(Rollout()),
+                ["404"] = Node(new ApiProblem("about:blank", "No such rollout.", 404, "ro-0001", null)),
+            },
+            ["ControlRollout"] = new Dictionary<string, JsonNode>
+            {
+                ["200"] = Node(Rollout()),
+                ["409"] = Node(new ApiProblem("about:blank", "The rollout cannot do that now.", 409, "it is Succeeded", null)),
+            },
+            ["ScanDrift"] = new Dictionary<string, JsonNode> { ["202"] = Node(new DriftScanResult(1, 1, 0, 0, At.AddMinutes(1))) },
+            ["GetDrift"] = new Dictionary<string, JsonNode>
+            {
+                ["200"] = Node(new DriftDto([new DriftEntry(AppId, "default", 1, At, [new DriftDifference("modify_domain", "requestdomain", ["https://api.example.com"], ["https://old.example.com"])])])),
+            },
             ["WeChatEvents"] = new Dictionary<string, JsonNode>
             {
                 [Request] = JsonValue.Create("<xml><ToUserName><![CDATA[toUser]]></ToUserName><Encrypt><![CDATA[...]]></Encrypt></xml>"),
@@ -59,6 +108,17 @@ internal static class ApiExamples
             },
         };
     }
+
+    private static RolloutRequest RolloutRequestExample => new(1, [10, 50, 100], 0.1);
+
+    private static ProfileDto Profile() => new(
+        "default", 1, "registered", new PlatformTier(["api.example.com"], ["h5.example.com"], true),
+        new Dictionary<string, IReadOnlyList<string>> { ["requestdomain"] = ["https://api.example.com"] },
+        ["https://h5.example.com"], true, false, At);
+
+    private static RolloutDto Rollout() => new(
+        "ro-0001", "default", 1, RolloutState.Running, 1, 3, 120, new RolloutCounts(100, 5, 14, 1, 0, 0),
+        new Dictionary<string, int> { ["85018"] = 1 }, null, true, RolloutRequestExample);
 
     private static CommandDto Command() => new(
         CommandId, "modify_domain", "add", AppId, "onboarding-pipeline", CommandState.Succeeded, 1, 0, "ok", null, "Success", null,
