@@ -74,6 +74,12 @@ public sealed class DomainCommandsTests
             DomainCommands.ModifyWxaJumpDomain("b-4", DomainChange.Add, ["jump.example.com"]),
             DomainCommands.GetEffectiveDomain("b-5", AppId),
             DomainCommands.GetEffectiveWebviewDomain("b-6", AppId),
+            DomainCommands.ModifyWxaServerDomain("b-7", DomainChange.Add, ["api.example.com", "ws.example.com"], publishedTogether: true),
+            DomainCommands.GetDomainConfirmFile("b-8"),
+            DomainCommands.SetWebviewDomainDirectly("b-9", AppId, DomainChange.Add, ["https://h5.example.com"]),
+            DomainCommands.GetWebviewDomainConfirmFile("b-10", AppId),
+            DomainCommands.GetPrefetchDnsDomain("b-11", AppId),
+            DomainCommands.SetPrefetchDnsDomain("b-12", AppId, ["d1.example.com", "d2.example.com"]),
         ];
         return commands.ToDictionary(c => c.Api, StringComparer.Ordinal);
     }
