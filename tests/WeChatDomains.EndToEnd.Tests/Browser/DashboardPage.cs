@@ -31,6 +31,8 @@ internal sealed class DashboardPage(IPage page)
 
     public DriftView Drift { get; } = new(page);
 
+    public AuthorizerView Authorizer { get; } = new(page);
+
     /// <summary>Opens the dashboard; a fragment may carry <c>key=</c> and <c>authorizers=</c> as run-local.sh's link does.</summary>
     public async Task OpenAsync(Uri host, string? fragment = null)
     {
@@ -54,6 +56,18 @@ internal sealed class KeyPromptView(IPage page)
     {
         await KeyInput.FillAsync(key);
         await Form.GetByRole(AriaRole.Button, new() { Name = "Use key" }).ClickAsync();
+    }
+}
+
+/// <summary>The authorizer looked up by appid: its details (state, quota, profile).</summary>
+internal sealed class AuthorizerView(IPage page)
+{
+    public DefinitionsView Details { get; } = new(page.Locator("#authorizer"));
+
+    public async Task ShowAsync(string appId)
+    {
+        await page.Locator("#appid").FillAsync(appId);
+        await page.Locator("#authorizer-form").GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
     }
 }
 

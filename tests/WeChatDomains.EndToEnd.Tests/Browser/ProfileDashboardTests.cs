@@ -108,6 +108,7 @@ public sealed class ProfileDashboardTests(AzuriteFixture azurite) : IAsyncLifeti
         await Expect(rollouts.Button(rolloutId, "Pause")).ToBeEnabledAsync();
         await Expect(rollouts.Button(rolloutId, "Resume")).ToBeDisabledAsync();
         await Expect(rollouts.Button(rolloutId, "Abort")).ToBeEnabledAsync();
+        await ScreenshotAsync();
     }
 
     [BrowserFact]
@@ -157,7 +158,7 @@ public sealed class ProfileDashboardTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [BrowserFact]
-    public async Task Drift_ConsoleAddedADomainThenScanButton_EntryShown()
+    public async Task Drift_ConsoleAddedADomainThenScanButton_EntryShownAndTheAuthorizerDiffers()
     {
         await PutProfileAsync(V1);
         await _system.Sandbox.PutAuthorizerAsync(Ready, new AuthorizerModel { IcpHosts = ["example.com"] });
@@ -188,6 +189,10 @@ public sealed class ProfileDashboardTests(AzuriteFixture azurite) : IAsyncLifeti
 
         await Expect(await drift.Table.CellAsync(Ready, "Seen")).Not.ToBeEmptyAsync();
         Assert.Contains("\"extra\":[\"https://img.example.com\"]", listed, StringComparison.Ordinal);
+
+        await _dashboard.Authorizer.ShowAsync(Ready);
+        await Expect(_dashboard.Authorizer.Details.Value("Profile")).ToHaveTextAsync("base v1 (default): differs in 1 list(s)");
+        await Expect(_dashboard.Authorizer.Details.Value("Profile")).ToHaveClassAsync("bad");
     }
 
     /// <summary>Profile v1 onboarded on both authorizers, their domains read, <see cref="Reserved"/> at 46 of 50, then v2 (one more request domain).</summary>
@@ -244,6 +249,14 @@ public sealed class ProfileDashboardTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         using var put = await _system.PutProfileAsync("base", json);
         Assert.True(put.IsSuccessStatusCode, $"PUT profile: HTTP {(int)put.StatusCode} {await put.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>The profiles, rollouts and drift sections, written to the test output folder for review.</summary>
+    private async Task ScreenshotAsync()
+    {
+        var output = Path.Combine(AppContext.BaseDirectory, "dashboard-profiles.png");
+        await _dashboard.Page.ScreenshotAsync(new() { Path = output, FullPage = true });
+        Assert.True(new FileInfo(output).Length > 10_000, $"the screenshot at {output} is {new FileInfo(output).Length} bytes");
     }
 
     private Task OpenAsync() => _dashboard.OpenAsync(_system.HostAddress, $"key={LocalSystem.Key}");
