@@ -231,8 +231,8 @@
       const row = body.insertRow();
       [p.name, p.version, p.mode, yesNo(p.default), yesNo(p.autoCorrect), t.authorizers, t.unchanged, t.toChange, t.unobserved,
         t.calls + (platformCalls ? " (" + platformCalls + " platform)" : ""), t.modifications, t.blockedByQuota].forEach((v) => cell(row, v));
-      if (t.blockedByQuota) row.lastChild.className = "bad";
       if (t.blockedByQuota) {
+        row.lastChild.className = "bad";
         const named = plans[i].authorizers.filter((a) => a.blockedByQuota)
           .map((a) => a.appId + " (needs " + a.modificationsNeeded + ", " + a.modificationsLeft + " left)");
         const more = t.blockedByQuota - named.length;
