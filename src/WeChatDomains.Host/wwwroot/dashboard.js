@@ -7,6 +7,10 @@
   const maxWatched = 20;
   const appidPattern = /^[A-Za-z0-9_]+$/;
   const pollMs = 10000;
+  const planPageSize = 100;
+  const driftFollowMs = 2000;
+  const driftSettleMs = 4000;
+  const maxDriftFollowMs = 5 * 60 * 1000;
   const $ = (id) => document.getElementById(id);
   let timer = null;
   let currentAuthorizer = null;
@@ -31,8 +35,8 @@
     ? new Date(value).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })
     : "";
 
-  async function api(path) {
-    const response = await fetch(path, { headers: { "x-functions-key": getKey() || "", "Accept": "application/json" } });
+  async function api(path, method) {
+    const response = await fetch(path, { method: method || "GET", headers: { "x-functions-key": getKey() || "", "Accept": "application/json" } });
     if (response.status === 401) {
       throw new Error("The API key was refused. Enter it again.");
     }
@@ -177,6 +181,7 @@
       ["Last refresh error", a.lastRefreshErrorCode ? a.lastRefreshErrorCode + " " + (a.lastRefreshError || "") : ""],
       ["Quota used (" + a.month + ")", a.modificationsThisMonth + " of " + a.monthlyQuota + (a.monthSpent ? " (spent)" : ""), a.monthSpent ? "bad" : ""],
       ["Domains observed", time(a.domainsObservedAt)],
+      profileStanding(a.profile),
     ]);
     $("domains").textContent = JSON.stringify({ server: a.serverDomains || null, webview: a.webviewDomains || null }, null, 2);
     const page = await api("/api/commands?authorizer=" + encodeURIComponent(appid) + "&pageSize=100");
@@ -194,6 +199,158 @@
     }
   }
 
+  function profileStanding(p) {
+    if (!p) return ["Profile", "none"];
+    const standing = !p.observed ? "domains not read yet" : p.matches ? "matches" : "differs in " + (p.drift || []).length + " list(s)";
+    return ["Profile", p.profile + " v" + p.version + " (" + (p.assigned ? "assigned" : "default") + "): " + standing,
+      p.observed && !p.matches ? "bad" : p.matches ? "good" : ""];
+  }
+
+  function noneRow(tableId, text) {
+    const table = $(tableId);
+    const row = table.querySelector("tbody").insertRow(); const td = document.createElement("td");
+    td.colSpan = table.querySelectorAll("thead th").length; td.className = "muted"; td.textContent = text; row.appendChild(td);
+  }
+
+  const yesNo = (value) => value ? "yes" : "no";
+  let profileModes = {};
+
+  // Profiles with the totals of their plans (GET /api/profiles/{name}/plan computes them over the whole fleet; the
+  // first page of authorizers names those lacking quota).
+  async function refreshProfiles() {
+    const list = (await api("/api/profiles")).profiles || [];
+    const plans = await Promise.all(list.map((p) => api("/api/profiles/" + encodeURIComponent(p.name) + "/plan?pageSize=" + planPageSize)));
+    profileModes = Object.fromEntries(list.map((p) => [p.name, p.mode]));
+    const body = $("profiles").querySelector("tbody");
+    body.replaceChildren();
+    if (list.length === 0) noneRow("profiles", "No profile yet.");
+    const lacking = [];
+    list.forEach((p, i) => {
+      const t = plans[i].totals;
+      const platformCalls = (plans[i].platformChanges || []).length;
+      const row = body.insertRow();
+      [p.name, p.version, p.mode, yesNo(p.default), yesNo(p.autoCorrect), t.authorizers, t.unchanged, t.toChange, t.unobserved,
+        t.calls + (platformCalls ? " (" + platformCalls + " platform)" : ""), t.modifications, t.blockedByQuota].forEach((v) => cell(row, v));
+      if (t.blockedByQuota) {
+        row.lastChild.className = "bad";
+        const named = plans[i].authorizers.filter((a) => a.blockedByQuota)
+          .map((a) => a.appId + " (needs " + a.modificationsNeeded + ", " + a.modificationsLeft + " left)");
+        const more = t.blockedByQuota - named.length;
+        lacking.push([p.name, named.join(", ") + (more > 0 ? (named.length ? " and " : "") + more + " more beyond the first page" : ""), "bad"]);
+      }
+    });
+    fillList($("lacking-quota"), lacking.length ? lacking : [["Every profile", "none"]]);
+  }
+
+  // A rollout's stages: the platform tier (registered mode), the canary, then each wave, with the authorizers each covers
+  // (as the driver counts them: the canary at least, then the wave's percent of the fleet, rounded up).
+  function stages(r) {
+    const covered = (wave) => wave === 0 ? Math.min(r.authorizers, r.request.canary)
+      : Math.max(Math.min(r.authorizers, r.request.canary), Math.ceil(r.authorizers * r.request.waves[wave - 1] / 100));
+    const ended = r.state === "Succeeded";
+    const mark = (wave) => ended || wave < r.wave ? "passed" : wave > r.wave ? "" : r.state === "Running" ? "under way" : r.state.toLowerCase() + " here";
+    const list = [];
+    if (!r.platformDone || profileModes[r.profile] === "registered") list.push(["Platform tier", r.platformDone ? "done" : r.state === "Running" ? "under way" : r.state.toLowerCase() + " here", !r.platformDone]);
+    list.push(["Canary: " + covered(0) + " authorizer(s)", r.platformDone ? mark(0) : "", r.platformDone && !ended && r.wave === 0]);
+    r.request.waves.forEach((percent, i) =>
+      list.push([percent + "%: " + covered(i + 1) + " authorizer(s)", r.platformDone ? mark(i + 1) : "", r.platformDone && !ended && r.wave === i + 1]));
+    const ol = document.createElement("ol");
+    ol.className = "waves";
+    for (const [label, note, current] of list) {
+      const li = document.createElement("li");
+      li.textContent = note ? label + " (" + note + ")" : label;
+      if (current) li.setAttribute("aria-current", "step");
+      ol.appendChild(li);
+    }
+    return ol;
+  }
+
+  const rolloutActions = [
+    ["pause", "Pause", (state) => state === "Running"],
+    ["resume", "Resume", (state) => state === "Paused"],
+    ["abort", "Abort", (state) => state === "Running" || state === "Paused"],
+  ];
+
+  async function controlRollout(id, verb, buttons) {
+    if (verb === "abort" && !confirm("Abort rollout " + id + "? It stops for good; commands already enqueued still run.")) return;
+    buttons.forEach((b) => { b.disabled = true; });
+    try {
+      const r = await api("/api/rollouts/" + encodeURIComponent(id) + "/" + verb, "POST");
+      say("Rollout " + r.rolloutId + " is " + r.state + ".");
+    } catch (e) {
+      say(e.message, true);
+    }
+    try { await refreshRollouts(); } catch (e) { say(e.message, true); }
+  }
+
+  async function refreshRollouts() {
+    const list = (await api("/api/rollouts")).rollouts || [];
+    const body = $("rollouts").querySelector("tbody");
+    body.replaceChildren();
+    if (list.length === 0) noneRow("rollouts", "No rollout yet.");
+    for (const r of list) {
+      const row = body.insertRow();
+      [r.rolloutId, r.profile + " v" + r.version].forEach((v) => cell(row, v));
+      cell(row, r.state);
+      row.lastChild.className = ({ Succeeded: "good", Failed: "bad", Aborted: "bad", Paused: "wait" })[r.state] || "";
+      const waves = document.createElement("td"); waves.appendChild(stages(r)); row.appendChild(waves);
+      const c = r.counts;
+      [c.pending, c.running, c.succeeded, c.failed, c.deferred, c.unchanged].forEach((v) => cell(row, v));
+      if (c.failed) row.cells[7].className = "bad";
+      cell(row, Object.entries(r.failuresByErrcode || {}).map(([code, n]) => code + ": " + n).join("; "));
+      cell(row, r.reason);
+      const actions = document.createElement("td");
+      const buttons = rolloutActions.map(([verb, label, allowed]) => {
+        const b = document.createElement("button");
+        b.type = "button"; b.textContent = label; b.disabled = !allowed(r.state);
+        b.setAttribute("aria-label", label + " rollout " + r.rolloutId);
+        return b;
+      });
+      buttons.forEach((b, i) => { b.addEventListener("click", () => controlRollout(r.rolloutId, rolloutActions[i][0], buttons)); actions.append(b, " "); });
+      row.appendChild(actions);
+    }
+  }
+
+  async function refreshDrift() {
+    const list = (await api("/api/drift")).authorizers || [];
+    const body = $("drift").querySelector("tbody");
+    body.replaceChildren();
+    if (list.length === 0) noneRow("drift", "No drift seen.");
+    for (const a of list) {
+      for (const d of a.differences) {
+        const row = body.insertRow();
+        [a.appId, a.profile + " v" + a.version, time(a.seenAt), d.api, d.list, d.missing.join(", "), d.extra.join(", ")].forEach((v) => cell(row, v));
+      }
+    }
+  }
+
+  // After a scan the list is read again every few seconds until the scan's spread gets are due, and a little after.
+  let driftFollow = null;
+  function followScan(until) {
+    clearTimeout(driftFollow);
+    const tick = () => {
+      refreshDrift().catch((e) => say(e.message, true));
+      if (Date.now() < until) driftFollow = setTimeout(tick, driftFollowMs);
+    };
+    driftFollow = setTimeout(tick, driftFollowMs);
+  }
+
+  async function scanDrift() {
+    $("drift-scan").disabled = true;
+    try {
+      const s = await api("/api/drift/scan", "POST");
+      $("drift-scan-result").textContent = "Scan started: " + s.getCallsEnqueued + " get call(s) for " + s.authorizers +
+        " authorizer(s), spread until " + time(s.spreadUntil) + "; " + s.fixesEnqueued + " fix(es) enqueued, " +
+        s.fixesHeldByReserve + " held by the quota reserve.";
+      const spread = Math.min(Math.max(new Date(s.spreadUntil).getTime() - Date.now(), 0), maxDriftFollowMs);
+      followScan(Date.now() + spread + driftSettleMs);
+    } catch (e) {
+      say(e.message, true);
+    } finally {
+      $("drift-scan").disabled = false;
+    }
+  }
+
   async function refresh() {
     if (!getKey()) { say("Enter the API key to see the status."); return; }
     try {
@@ -201,6 +358,9 @@
       await refreshLists();
       await refreshRecent();
       await refreshPlatform();
+      await refreshProfiles();
+      await refreshRollouts();
+      await refreshDrift();
       if (currentAuthorizer) await showAuthorizer(currentAuthorizer);
       say("Updated " + new Date().toLocaleTimeString() + ".");
     } catch (e) {
@@ -241,6 +401,7 @@
     start();
   });
   $("forget-key").addEventListener("click", () => { sessionStorage.removeItem(keyName); clearInterval(timer); showKeyState(); say("Key forgotten."); });
+  $("drift-form").addEventListener("submit", (e) => { e.preventDefault(); scanDrift(); });
   $("authorizer-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     currentAuthorizer = $("appid").value.trim();

@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 namespace WeChatDomains.EndToEnd.Tests.Browser;
 
 /// <summary>
-/// The dashboard at <c>/</c>, one page object per view, selected by the ids of <c>wwwroot/index.html</c>. A view added
-/// later (profiles, rollouts, drift) gets its own object here and its own tests.
+/// The dashboard at <c>/</c>, one page object per view, selected by the ids of <c>wwwroot/index.html</c>. Each view
+/// has its own object and its own tests.
 /// </summary>
 internal sealed class DashboardPage(IPage page)
 {
@@ -24,6 +24,14 @@ internal sealed class DashboardPage(IPage page)
     public TableView Deferred { get; } = new(page.Locator("#deferred"));
 
     public CommandView Command { get; } = new(page);
+
+    public ProfilesView Profiles { get; } = new(page);
+
+    public RolloutsView Rollouts { get; } = new(page);
+
+    public DriftView Drift { get; } = new(page);
+
+    public AuthorizerView Authorizer { get; } = new(page);
 
     /// <summary>Opens the dashboard; a fragment may carry <c>key=</c> and <c>authorizers=</c> as run-local.sh's link does.</summary>
     public async Task OpenAsync(Uri host, string? fragment = null)
@@ -48,6 +56,18 @@ internal sealed class KeyPromptView(IPage page)
     {
         await KeyInput.FillAsync(key);
         await Form.GetByRole(AriaRole.Button, new() { Name = "Use key" }).ClickAsync();
+    }
+}
+
+/// <summary>The authorizer looked up by appid: its details (state, quota, profile).</summary>
+internal sealed class AuthorizerView(IPage page)
+{
+    public DefinitionsView Details { get; } = new(page.Locator("#authorizer"));
+
+    public async Task ShowAsync(string appId)
+    {
+        await page.Locator("#appid").FillAsync(appId);
+        await page.Locator("#authorizer-form").GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
     }
 }
 
