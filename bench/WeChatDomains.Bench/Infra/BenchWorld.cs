@@ -198,12 +198,43 @@ internal sealed class BenchWorld : IAsyncDisposable
         }
     }
 
+    private static readonly TimeSpan PushRetryLimit = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Has the sandbox send a push, again while the Host answers 5xx or cannot be reached, as WeChat retries a push the
+    /// platform did not answer with <c>success</c> (the Host answers 503 when storage failed under it: storage drills).
+    /// </summary>
     private async Task PushAsync(string route)
     {
-        using var response = await Sandbox.Admin.PostAsJsonAsync(route, new PushRequest(Host.EventsUrl.ToString()));
-        if (!response.IsSuccessStatusCode)
+        var started = TimeProvider.System.GetTimestamp();
+        while (true)
         {
-            throw new InvalidOperationException($"{route} was not delivered: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}\n{Host.Logs.Tail(20)}");
+            string failure;
+            try
+            {
+                using var response = await Sandbox.Admin.PostAsJsonAsync(route, new PushRequest(Host.EventsUrl.ToString()));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+
+                failure = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+                if ((int)response.StatusCode < 500 && response.StatusCode != HttpStatusCode.BadGateway)
+                {
+                    throw new InvalidOperationException($"{route} was refused: {failure}\n{Host.Logs.Tail(20)}");
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                failure = $"{e.GetType().Name}: {e.Message}";
+            }
+
+            if (TimeProvider.System.GetElapsedTime(started) > PushRetryLimit)
+            {
+                throw new InvalidOperationException($"{route} was not delivered within {PushRetryLimit.TotalSeconds:F0} s; last answer {failure}\n{Host.Logs.Tail(20)}");
+            }
+
+            await Task.Delay(Poll.Pause, TimeProvider.System);
         }
     }
 

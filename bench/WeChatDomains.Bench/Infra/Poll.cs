@@ -3,7 +3,7 @@ namespace WeChatDomains.Bench.Infra;
 /// <summary>Waits for a condition with a deadline, checking it again after a short pause (never a fixed sleep).</summary>
 internal static class Poll
 {
-    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
+    internal static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
 
     public static Task UntilAsync(Func<Task<bool>> condition, TimeSpan limit, string what, TimeSpan? pause = null) =>
         UntilAsync(condition, limit, () => what, pause);
