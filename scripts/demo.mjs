@@ -19,6 +19,9 @@ const POLL_MS = 250;
 const DEMO_DEADLINE_MS = 120_000;
 const REDACTED = "***";
 
+/** A profile check that failed: recorded with what it saw, it ends the profile demo (run() is awaited below, so declared here). */
+class CheckFailed extends Error {}
+
 const args = parseArgs(process.argv.slice(3));
 const verb = process.argv[2];
 if (verb === "run") {
@@ -105,8 +108,6 @@ async function run() {
 
 // ---- Domain profiles (issue 15) ----------------------------------------------------------------------------------------
 // Each check is recorded with what it saw; the first one that fails ends this part (the next steps build on it).
-
-class CheckFailed extends Error {}
 
 async function runProfiles(spec) {
   const checks = [];
@@ -212,8 +213,8 @@ async function profileSteps(spec, check) {
   step(`POST /api/drift/scan: HTTP ${scan.status}, ${scanText(scan.body)}`);
   const entry = await waitFor(async () => (await host("GET", "/api/drift")).body?.authorizers?.find((a) => a.appId === drifted), DEMO_DEADLINE_MS);
   for (const d of entry?.differences ?? []) step(`GET /api/drift: ${drifted} (${entry.profile} v${entry.version}, read ${entry.seenAt}): ${d.api} ${d.list} missing ${list(d.missing)}, extra ${list(d.extra)}`);
-  const seen = JSON.stringify(entry?.differences ?? null);
-  check(`the drift of ${drifted} is detected`, seen === JSON.stringify(spec.drift.expect), `differences ${seen}; expected ${JSON.stringify(spec.drift.expect)}`);
+  const seen = entry ? `differences ${JSON.stringify(entry.differences)}` : `not listed in GET /api/drift within ${DEMO_DEADLINE_MS / 1000} s`;
+  check(`the drift of ${drifted} is detected`, JSON.stringify(entry?.differences) === JSON.stringify(spec.drift.expect), `${seen}; expected ${JSON.stringify(spec.drift.expect)}`);
 
   const fixScan = await host("POST", "/api/drift/scan");
   step(`POST /api/drift/scan again: HTTP ${fixScan.status}, ${scanText(fixScan.body)} (autoCorrect)`);
