@@ -2,9 +2,12 @@
 # WeChatDomains on this machine (DESIGN section 8, "The run command"):
 #   ./run-local.sh          install Azurite if needed, build, start Azurite, the WeChat sandbox and the Host, onboard the
 #                           sandbox's demo authorizers through real pushes, run the demo commands and print their final
-#                           states; then keep running until Ctrl-C or SIGTERM, and stop everything it started.
+#                           states, then show domain profiles (a profile, an onboarding by push, a rollout, a drift
+#                           made in WeChat's console and corrected); then keep running until Ctrl-C or SIGTERM, and
+#                           stop everything it started.
 #   ./run-local.sh --demo   the same, but stop and exit when the demo is done: non-zero if a demo command ended in a
-#                           state other than the one expected, or a secret reached a log.
+#                           state other than the one expected, a profile check failed (it says which and what it
+#                           saw), or a secret reached a log.
 # Logs of each process: .local/logs/*.log. docs/local-run.md says more.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -26,7 +29,7 @@ demo_only=false
 case "${1:-}" in
   "") ;;
   --demo) demo_only=true ;;
-  -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "usage: $0 [--demo]" >&2; exit 2 ;;
 esac
 
@@ -163,6 +166,8 @@ start_services() {
     Processing__OrderRecheck=00:00:02 \
     Intake__MaxPollInterval=00:00:01 \
     Intake__ErrorRetryDelay=00:00:05 \
+    Profiles__RolloutStepPeriod=00:00:01 \
+    Profiles__DriftCallsPerMinute=600 \
     dotnet WeChatDomains.Host.dll
   local host_pid=${pids[-1]}
 
@@ -172,12 +177,13 @@ start_services() {
 
 run_demo() {
   node scripts/demo.mjs run --host "$HOST_URL" --sandbox "$SANDBOX_URL" --key "$API_KEY" \
-    --commands demo/commands --logs "$LOGS" --settings "$HOST_SETTINGS"
+    --commands demo/commands --profiles demo/profiles/newbrand.json --logs "$LOGS" --settings "$HOST_SETTINGS"
 }
 
 print_endpoints() {
   local demo_authorizers
-  demo_authorizers=$(grep -ho '"authorizerAppId": *"[A-Za-z0-9_]*"' demo/commands/*.json | cut -d'"' -f4 | sort -u | paste -sd, -)
+  demo_authorizers=$( (grep -ho '"authorizerAppId": *"[A-Za-z0-9_]*"' demo/commands/*.json | cut -d'"' -f4
+    grep -ho '"wx[0-9a-f]\{16\}"' demo/profiles/*.json | tr -d '"') | sort -u | paste -sd, -)
   cat <<EOF
 
 WeChatDomains is running on this machine:

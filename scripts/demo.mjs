@@ -6,8 +6,11 @@
 // wait?, placeConfirmFile?, command}), polls each to its final state (or Deferred), prints them, then checks the logs.
 // `wait: true` polls that command to its end before the next is submitted (the platform tier before the authorizer's);
 // `placeConfirmFile: {host, fromCommand}` first puts the confirm file an earlier command fetched at the host's root, as
-// the platform's web server would (the sandbox's PUT /sandbox/hosts/{host}/confirmfile). Exit code 0 when every
-// command ended as expected and no secret was found, 1 otherwise.
+// the platform's web server would (the sandbox's PUT /sandbox/hosts/{host}/confirmfile). With `--profiles FILE`
+// (demo/profiles/*.json) it then shows domain profiles (DESIGN section 10) end to end and checks each step: the profile
+// stored, a new authorizer onboarded on it by its push alone, a v2 rolled out to the fleet with exactly the planned
+// modifications, and a drift made in WeChat's console (the sandbox's console path) seen by a scan and corrected. Exit
+// code 0 when every command ended as expected, every profile check passed and no secret was found, 1 otherwise.
 import { readFileSync, readdirSync } from "node:fs";
 import { join, basename } from "node:path";
 
@@ -15,6 +18,9 @@ const FINAL = new Set(["Succeeded", "Failed", "Rejected", "Deferred"]);
 const POLL_MS = 250;
 const DEMO_DEADLINE_MS = 120_000;
 const REDACTED = "***";
+
+/** A profile check that failed: recorded with what it saw, it ends the profile demo (run() is awaited below, so declared here). */
+class CheckFailed extends Error {}
 
 const args = parseArgs(process.argv.slice(3));
 const verb = process.argv[2];
@@ -94,9 +100,207 @@ async function run() {
     if (record.nextAttemptAt) console.log(`       next attempt at ${record.nextAttemptAt}`);
   }
 
+  const profilesOk = args.profiles ? await runProfiles(JSON.parse(readFileSync(args.profiles, "utf8"))) : true;
+
   const clean = checkLogs(await secretValues(args.sandbox));
-  return ok && clean ? 0 : 1;
+  return ok && profilesOk && clean ? 0 : 1;
 }
+
+// ---- Domain profiles (issue 15) ----------------------------------------------------------------------------------------
+// Each check is recorded with what it saw; the first one that fails ends this part (the next steps build on it).
+
+async function runProfiles(spec) {
+  const checks = [];
+  const check = (what, ok, saw) => {
+    checks.push({ what, ok, saw });
+    if (!ok) throw new CheckFailed(what);
+  };
+  console.log(`\nDomain profiles (${basename(args.profiles)}): ${spec.description}`);
+  try {
+    await profileSteps(spec, check);
+  } catch (e) {
+    if (!(e instanceof CheckFailed)) checks.push({ what: "the profile demo ran to its end", ok: false, saw: e.message });
+  }
+
+  console.log("\nDomain profile checks:");
+  for (const c of checks) console.log(`  ${c.ok ? "ok  " : "FAIL"} ${c.what}: ${c.saw}`);
+  const failed = checks.find((c) => !c.ok);
+  if (failed) console.log(`  the profile demo stopped at the check that failed: ${failed.what}`);
+  return !failed;
+}
+
+async function profileSteps(spec, check) {
+  const name = spec.profile;
+  const newId = spec.newAuthorizer.appId;
+  const fleet = [newId, ...spec.fleet];
+  const route = `/api/profiles/${name}`;
+
+  // 1. A profile, through the Host API.
+  step(`PUT ${route} (version 1): ${describeProfile(spec.v1)}`);
+  const v1 = await host("PUT", route, spec.v1);
+  check("the profile is stored through the API", v1.status === 201 && v1.body?.version === 1,
+    `PUT ${route}: HTTP ${v1.status}, version ${v1.body?.version ?? "-"}${v1.status >= 400 ? " " + JSON.stringify(v1.body) : ""} (expected 201, version 1)`);
+  const assigned = [];
+  for (const appid of fleet) {
+    const a = await host("PUT", `/api/authorizers/${appid}/profile`, { profile: name });
+    step(`PUT /api/authorizers/${appid}/profile {"profile":"${name}"}: HTTP ${a.status}` +
+      (appid === newId ? " (not authorized yet: the brand's onboarding pipeline names the Mini Program it expects)" : ""));
+    assigned.push(`${appid} HTTP ${a.status}`);
+  }
+  check(`the fleet (${fleet.length}) is assigned to ${name}`, assigned.every((a) => a.endsWith("HTTP 200")), assigned.join(", "));
+
+  // 2. A new authorizer gets it by itself: its authorized push is all it takes.
+  const events = new URL("/api/wechat/events", args.host).href;
+  const created = await sandbox("PUT", `/sandbox/authorizers/${newId}`, spec.newAuthorizer.sandbox);
+  if (created.status !== 200) throw new Error(`the sandbox refused the new authorizer ${newId}: ${JSON.stringify(created.body)}`);
+  step(`${newId}, a new Mini Program of the brand (sandbox: ${JSON.stringify(spec.newAuthorizer.sandbox)}), authorizes the platform: the sandbox pushes 'authorized'`);
+  expectDelivered(await sandbox("POST", `/sandbox/authorizers/${newId}/authorize`, { url: events }), `authorized push of ${newId}`);
+  const onboarding = ["modify_domain", "setwebviewdomain"].map((api) => `profile:${name}:v1:${newId}:${api}`);
+  const onboarded = await Promise.all(onboarding.map((id) => finalRecord(id, DEMO_DEADLINE_MS)));
+  onboarding.forEach((id, i) => step(`the push alone enqueued ${id}: ${stateOf(onboarded[i])}`));
+  const newOne = (await sandbox("GET", `/sandbox/authorizers/${newId}`)).body;
+  const standing = await waitFor(async () => {
+    const p = (await host("GET", `/api/authorizers/${newId}`)).body?.profile;
+    return p?.matches ? p : null;
+  }, 10_000) ?? (await host("GET", `/api/authorizers/${newId}`)).body?.profile;
+  step(`GET /api/authorizers/${newId}: profile ${standing?.profile ?? "-"} v${standing?.version ?? "-"}, matches ${standing?.matches ?? "-"}; ` +
+    `in WeChat (sandbox): requestdomain ${list(newOne?.domains?.third?.requestDomain)}, webviewdomain ${list(newOne?.webviewDomains?.third)}`);
+  check(`the new authorizer ${newId} gets the profile by itself`,
+    onboarded.every((r) => r.state === "Succeeded") && sameList(newOne?.domains?.third?.requestDomain, spec.v1.server.requestdomain) &&
+      sameList(newOne?.webviewDomains?.third, spec.v1.webviewdomain) && standing?.profile === name && standing?.version === 1 && standing?.matches === true,
+    `${onboarded.map(stateOf).join(", ")}; sandbox requestdomain ${list(newOne?.domains?.third?.requestDomain)}, webviewdomain ${list(newOne?.webviewDomains?.third)}; ` +
+      `Host: profile ${standing?.profile ?? "-"} v${standing?.version ?? "-"}, matches ${standing?.matches ?? "-"}`);
+
+  // 3. A change rolled out to the fleet in waves: the plan first, then exactly what it said.
+  await consoleChange(spec.consoleBeforeV2);
+  await readDomains("before-v2", fleet, check);
+  step(`PUT ${route} (version 2): ${describeProfile(spec.v2)}`);
+  const v2 = await host("PUT", route, spec.v2);
+  check("version 2 is stored", v2.status === 200 && v2.body?.version === 2, `PUT ${route}: HTTP ${v2.status}, version ${v2.body?.version ?? "-"} (expected 200, version 2)`);
+  const plan = (await host("GET", `${route}/plan`)).body;
+  for (const p of plan?.platformChanges ?? []) step(`plan, platform tier first: ${p.api} add ${list(p.set)}`);
+  for (const a of plan?.authorizers ?? []) {
+    const changes = a.changes.map((c) => `${c.api} ${c.list}${c.add.length ? " +" + c.add.join(" +") : ""}${c.remove.length ? " -" + c.remove.join(" -") : ""}`);
+    step(`plan: ${a.appId}: ${changes.length ? changes.join("; ") : "matches already"}: ${a.modificationsNeeded} modification(s)${a.modificationsLeft == null ? "" : `, ${a.modificationsLeft} left this month`}`);
+  }
+  const t = plan?.totals ?? {};
+  step(`plan totals: ${t.authorizers} authorizer(s), ${t.unchanged} unchanged, ${t.toChange} to change, ${t.modifications} modification(s), ${t.blockedByQuota} blocked by quota, ${t.calls} call(s)`);
+  const planned = Object.fromEntries((plan?.authorizers ?? []).map((a) => [a.appId, a.modificationsNeeded]));
+  check("the plan covers the fleet, every authorizer read", t.authorizers === fleet.length && t.unobserved === 0 && fleet.every((a) => a in planned),
+    `${t.authorizers} authorizer(s), ${t.unobserved} never read; planned ${JSON.stringify(planned)}`);
+  const before = await appliedModifications(fleet);
+
+  const started = await host("POST", `${route}/rollouts`, spec.rollout);
+  step(`POST ${route}/rollouts ${JSON.stringify(spec.rollout)}: HTTP ${started.status} ${started.body?.statusUrl ?? JSON.stringify(started.body)}`);
+  if (started.status !== 202) check("the rollout starts", false, `HTTP ${started.status} ${JSON.stringify(started.body)}`);
+  const rollout = await followRollout(started.body.statusUrl);
+  const c = rollout?.counts ?? {};
+  check("the rollout completes", rollout?.state === "Succeeded" && c.failed === 0 && c.deferred === 0,
+    `${rollout?.state ?? "no answer"}${rollout?.reason ? ` (${rollout.reason})` : ""}; ${countsText(c)}; failures by errcode ${JSON.stringify(rollout?.failuresByErrcode ?? {})}`);
+  const after = await appliedModifications(fleet);
+  const spent = fleet.map((a) => `${a}: ${after[a] - before[a]} spent, ${planned[a]} planned`);
+  step(`modifications applied in WeChat (sandbox counters): ${spent.join("; ")}`);
+  check("exactly the planned modifications, none for an authorizer that matched", fleet.every((a) => after[a] - before[a] === planned[a]), spent.join("; "));
+  await readDomains("after-rollout", fleet, check);
+  const standings = await Promise.all(fleet.map(async (a) => [a, (await host("GET", `/api/authorizers/${a}`)).body?.profile]));
+  const matching = standings.map(([a, p]) => `${a}: v${p?.version ?? "-"} matches ${p?.matches ?? "-"}`);
+  check("every authorizer of the fleet matches version 2", standings.every(([, p]) => p?.version === 2 && p?.matches === true), matching.join("; "));
+
+  // 4. A drift made in WeChat's console: seen by a scan, put right by autoCorrect.
+  const drifted = spec.drift.appId;
+  await consoleChange(spec.drift);
+  const scan = await host("POST", "/api/drift/scan");
+  step(`POST /api/drift/scan: HTTP ${scan.status}, ${scanText(scan.body)}`);
+  const entry = await waitFor(async () => (await host("GET", "/api/drift")).body?.authorizers?.find((a) => a.appId === drifted), DEMO_DEADLINE_MS);
+  for (const d of entry?.differences ?? []) step(`GET /api/drift: ${drifted} (${entry.profile} v${entry.version}, read ${entry.seenAt}): ${d.api} ${d.list} missing ${list(d.missing)}, extra ${list(d.extra)}`);
+  const seen = entry ? `differences ${JSON.stringify(entry.differences)}` : `not listed in GET /api/drift within ${DEMO_DEADLINE_MS / 1000} s`;
+  check(`the drift of ${drifted} is detected`, JSON.stringify(entry?.differences) === JSON.stringify(spec.drift.expect), `${seen}; expected ${JSON.stringify(spec.drift.expect)}`);
+
+  const fixScan = await host("POST", "/api/drift/scan");
+  step(`POST /api/drift/scan again: HTTP ${fixScan.status}, ${scanText(fixScan.body)} (autoCorrect)`);
+  const fixId = await waitFor(async () => {
+    const page = (await host("GET", `/api/commands?authorizer=${drifted}`)).body;
+    return page?.items?.find((x) => x.requestedBy === `profile:${name}:drift` && !x.api.startsWith("get_"))?.commandId;
+  }, 10_000);
+  const fix = fixId ? await finalRecord(fixId, DEMO_DEADLINE_MS) : { state: "no fix command was enqueued" };
+  step(`the fix ${fixId ?? "-"}: ${stateOf(fix)}`);
+  await readDomains("after-fix", [drifted], check);
+  const still = (await host("GET", "/api/drift")).body?.authorizers?.find((a) => a.appId === drifted);
+  const fixed = (await sandbox("GET", `/sandbox/authorizers/${drifted}`)).body;
+  const effective = effectiveServer(fixed);
+  step(`GET /api/drift: ${still ? `${drifted} still drifts: ${JSON.stringify(still.differences)}` : `${drifted} no longer listed`}; in WeChat (sandbox): ${Object.entries(effective).filter(([, v]) => v.length).map(([k, v]) => `${k} ${list(v)}`).join(", ")}`);
+  const matchesNow = (await host("GET", `/api/authorizers/${drifted}`)).body?.profile?.matches;
+  check(`the drift of ${drifted} is corrected`, fix.state === "Succeeded" && !still && matchesNow === true,
+    `fix ${fixId ?? "-"} ${stateOf(fix)}; ${still ? "still listed in GET /api/drift" : "no longer listed in GET /api/drift"}; matches ${matchesNow}`);
+}
+
+async function consoleChange({ appId, domains, why }) {
+  const put = await sandbox("PUT", `/sandbox/authorizers/${appId}/domains`, domains);
+  if (put.status !== 200) throw new Error(`the sandbox refused the console change of ${appId}: ${JSON.stringify(put.body)}`);
+  step(`WeChat's console (sandbox PUT /sandbox/authorizers/${appId}/domains ${JSON.stringify(domains)}): ${why}`);
+}
+
+// Quota-free gets: the registry keeps what they read, and plans and drift compare against that.
+async function readDomains(round, appids, check) {
+  const reads = [];
+  for (const appid of appids) {
+    for (const api of ["get_effective_domain", "get_effective_webviewdomain"]) {
+      const commandId = `demo-read-${round}-${appid}-${api}`;
+      await host("POST", "/api/commands", { commandId, api, authorizerAppId: appid, body: {}, requestedBy: "run-local demo" });
+      reads.push(commandId);
+    }
+  }
+  const states = await Promise.all(reads.map(async (id) => [id, (await finalRecord(id, DEMO_DEADLINE_MS)).state]));
+  step(`the Host reads ${appids.join(", ")} with ${reads.length} quota-free get(s): ${[...new Set(states.map(([, s]) => s))].join(", ")}`);
+  check(`the domains are read (${round})`, states.every(([, s]) => s === "Succeeded"), states.map(([id, s]) => `${id} ${s}`).join("; "));
+}
+
+async function followRollout(statusUrl) {
+  let last = "";
+  const done = await waitFor(async () => {
+    const r = (await host("GET", statusUrl)).body;
+    const line = `${r.state}, wave ${r.wave} of ${r.waves}, platform tier ${r.platformDone ? "done" : "pending"}, ${countsText(r.counts)}${r.reason ? ` (${r.reason})` : ""}`;
+    if (line !== last) step(`rollout ${r.rolloutId}: ${line}`);
+    last = line;
+    return r.state === "Running" ? null : r;
+  }, DEMO_DEADLINE_MS);
+  return done ?? (await host("GET", statusUrl)).body;
+}
+
+async function appliedModifications(appids) {
+  const out = {};
+  for (const a of appids) out[a] = (await sandbox("GET", `/sandbox/authorizers/${a}`)).body?.appliedModifications ?? NaN;
+  return out;
+}
+
+function effectiveServer(model) {
+  const out = {};
+  for (const key of ["requestDomain", "wsRequestDomain", "uploadDomain", "downloadDomain", "udpDomain", "tcpDomain"]) {
+    out[key.toLowerCase()] = [...new Set(["mp", "third", "direct"].flatMap((s) => model?.domains?.[s]?.[key] ?? []))];
+  }
+  return out;
+}
+
+function describeProfile(p) {
+  const server = Object.entries(p.server ?? {}).filter(([, v]) => v.length).map(([k, v]) => `${k} ${list(v)}`);
+  const platform = p.platform ? `platform server ${list(p.platform.serverDomains)}, jump ${list(p.platform.jumpDomains)}; ` : "";
+  return `${p.mode}; ${platform}${server.join("; ")}; webviewdomain ${list(p.webviewdomain)}${p.autoCorrect ? "; autoCorrect" : ""}`;
+}
+
+function countsText(c = {}) {
+  return ["pending", "running", "succeeded", "failed", "deferred", "unchanged"].map((k) => `${k} ${c[k] ?? "-"}`).join(", ");
+}
+
+function scanText(b) {
+  return b ? `${b.authorizers} authorizer(s), ${b.getCallsEnqueued} get call(s) enqueued, ${b.fixesEnqueued} fix(es) enqueued, ${b.fixesHeldByReserve} held by the quota reserve` : "no answer";
+}
+
+function stateOf(r) {
+  return r.state + (r.lastErrorCode ? ` ${r.lastErrorCode}` : "") + (r.errorClass ? ` (${r.errorClass})` : "");
+}
+
+function list(v) { return v?.length ? v.join(" ") : "(none)"; }
+function sameList(a, b) { return JSON.stringify([...(a ?? [])].sort()) === JSON.stringify([...(b ?? [])].sort()); }
 
 async function finalRecord(id, limitMs) {
   const record = await waitFor(async () => {

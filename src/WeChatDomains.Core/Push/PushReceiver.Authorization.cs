@@ -29,7 +29,7 @@ public sealed partial class PushReceiver
         if (!result.IsSuccess)
         {
             Log.QueryAuthFailed(_logger, appId, push.InfoType, result.ErrorCode.Value);
-            return await RecoverAuthorizationAsync(push, result.ErrorCode.Value, now).ConfigureAwait(false);
+            return await RecoverAuthorizationAsync(push, result.ErrorCode.Value, now, cancellationToken).ConfigureAwait(false);
         }
 
         var info = result.Value!;
@@ -44,20 +44,18 @@ public sealed partial class PushReceiver
             LastRefreshError = null,
         }).ConfigureAwait(false);
         Log.Authorized(_logger, appId, push.InfoType);
-        if (_hook is not null)
-        {
-            await _hook.OnAuthorizedAsync(appId, push.InfoType, cancellationToken).ConfigureAwait(false);
-        }
-
+        await NotifyHookAsync(push, cancellationToken).ConfigureAwait(false);
         return PushReceipt.Success;
     }
 
     /// <summary>
     /// api_query_auth refused the code as spent or expired: when an earlier delivery of this push spent it and then failed to store the
     /// tokens, WeChat still lists the authorizer with its refresh token, so that is read back and the push is done
-    /// (the sweep issues the access token). Otherwise WeChat is asked to push again.
+    /// (the sweep issues the access token). Otherwise WeChat is asked to push again. The earlier delivery failed before the
+    /// hook was told, so the hook is told here: a new authorizer recovered this way gets its profile's commands too (their
+    /// ids are deterministic, so a delivery that did reach the hook and this one apply them once).
     /// </summary>
-    private async Task<PushReceipt> RecoverAuthorizationAsync(AuthorizationPush push, int errorCode, DateTimeOffset now)
+    private async Task<PushReceipt> RecoverAuthorizationAsync(AuthorizationPush push, int errorCode, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!PushConstants.IsSpentCode(errorCode))
         {
@@ -72,8 +70,13 @@ public sealed partial class PushReceiver
 
         await RecordAuthorizationAsync(push, r => r with { AccessTokenExpiresAt = null, LastRefreshAt = now }).ConfigureAwait(false);
         Log.Authorized(_logger, push.AuthorizerAppId, push.InfoType);
+        await NotifyHookAsync(push, cancellationToken).ConfigureAwait(false);
         return PushReceipt.Success;
     }
+
+    /// <summary>Tells the hook (profile onboarding) that the authorization is recorded; it must be idempotent.</summary>
+    private Task NotifyHookAsync(AuthorizationPush push, CancellationToken cancellationToken) =>
+        _hook?.OnAuthorizedAsync(push.AuthorizerAppId, push.InfoType, cancellationToken) ?? Task.CompletedTask;
 
     private Task<bool> RecordAuthorizationAsync(AuthorizationPush push, Func<AuthorizerRecord, AuthorizerRecord> change) =>
         UpdateRegistryAsync(push.AuthorizerAppId, push.CreateTime, r => change(r with

@@ -36,10 +36,10 @@ public sealed class PushReceiverTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private PushReceiver CreateSut() => new(
+    private PushReceiver CreateSut(IAuthorizationHook? hook = null) => new(
         _crypto, _host.CreateProvider(), _host.WeChat.Mock.Object, _host.Vault, _host.Registry, _host.Leases, _host.Limiter,
         Microsoft.Extensions.Options.Options.Create(_host.Options), Microsoft.Extensions.Options.Options.Create(new PushOptions()), _host.Time,
-        new FakeLogger<PushReceiver>(_host.Logs));
+        new FakeLogger<PushReceiver>(_host.Logs), hook);
 
     [Fact]
     public async Task ReceiveAsync_Ticket_StoredForTwelveHoursFromItsCreateTime()
@@ -258,6 +258,29 @@ public sealed class PushReceiverTests : IDisposable
         Assert.Equal(PushReply.Success, receipt.Reply);
         Assert.Equal("refresh-secret-from-query-auth", _host.Vault.Peek(SecretNames.AuthorizerRefreshToken(AuthorizerAppId))?.Value);
         Assert.Equal(AuthorizerState.Active, _host.Registry.Peek(AuthorizerAppId)!.State);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_AuthorizedRecoveredWithSpentCode_TellsTheOnboardingHookOnce()
+    {
+        var hook = new Mock<IAuthorizationHook>();
+        _host.Vault.WriteFault = name => name == SecretNames.AuthorizerRefreshToken(AuthorizerAppId) ? new IOException("vault unavailable") : null;
+        var push = Seal(AuthorizationXml("authorized"), Now);
+        await Assert.ThrowsAsync<IOException>(() => _host.DriveAsync(CreateSut(hook.Object).ReceiveAsync(push.Signature, push.Timestamp, push.Nonce, push.Body)));
+        var beforeRecovery = hook.Invocations.Count;
+        _host.Vault.WriteFault = null;
+        _host.WeChat.Listed[AuthorizerAppId] = "refresh-secret-from-query-auth";
+        _host.WeChat.Mock.Setup(c => c.QueryAuthAsync(It.IsAny<AccessToken>(), It.IsAny<QueryAuthRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(FakeWeChat.Error<AuthorizationInfo>(61009));
+
+        var receipt = await CreateSut(hook.Object).ReceiveAsync(push.Signature, push.Timestamp, push.Nonce, push.Body);
+
+        Assert.Equal(PushReply.Success, receipt.Reply);
+        Assert.True(beforeRecovery == 0, $"the hook was told {beforeRecovery} time(s) by the delivery whose token write failed");
+        var told = hook.Invocations.Select(i => $"{i.Method.Name}({string.Join(", ", i.Arguments.Take(2))})").ToList();
+        Assert.True(
+            told.SequenceEqual([$"{nameof(IAuthorizationHook.OnAuthorizedAsync)}({AuthorizerAppId}, {PushInfoTypes.Authorized})"]),
+            $"the hook was told [{string.Join("; ", told)}] after the recovery; expected once for {AuthorizerAppId} authorized");
     }
 
     [Fact]
