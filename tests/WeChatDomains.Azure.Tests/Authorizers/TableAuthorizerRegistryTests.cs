@@ -99,7 +99,7 @@ public sealed class TableAuthorizerRegistryTests(AzuriteFixture azurite)
             WebviewDomains = """["https://old.example.com"]""",
         }))!;
 
-        var merged = await sut.TryMergeDomainsAsync(stored.AppId, """{"requestdomain":["https://api.example.com"]}""", null, T0.AddMinutes(1));
+        var merged = await sut.TryMergeDomainsAsync(stored.AppId, new DomainsPatch { ServerDomains = """{"requestdomain":["https://api.example.com"]}""" }, T0.AddMinutes(1));
         var read = (await sut.GetAsync(stored.AppId))!;
 
         Assert.True(merged);
@@ -119,7 +119,7 @@ public sealed class TableAuthorizerRegistryTests(AzuriteFixture azurite)
         var longList = "[" + string.Join(",", Enumerable.Range(0, 4000).Select(i => $"\"https://d{i}.example.com\"")) + "]";
         await sut.TryUpsertAsync(Authorizer(appId) with { ServerDomains = longList });
 
-        await sut.TryMergeDomainsAsync(appId, """{"requestdomain":[]}""", null, T0);
+        await sut.TryMergeDomainsAsync(appId, new DomainsPatch { ServerDomains = """{"requestdomain":[]}""" }, T0);
 
         Assert.True(longList.Length > 64_000);
         Assert.Equal("""{"requestdomain":[]}""", (await sut.GetAsync(appId))!.ServerDomains);
@@ -130,7 +130,7 @@ public sealed class TableAuthorizerRegistryTests(AzuriteFixture azurite)
     {
         var sut = CreateSut();
 
-        var merged = await sut.TryMergeDomainsAsync("wxaaaaaaaaaaaaaaa3", "{}", null, T0);
+        var merged = await sut.TryMergeDomainsAsync("wxaaaaaaaaaaaaaaa3", new DomainsPatch { ServerDomains = "{}" }, T0);
 
         Assert.False(merged);
         Assert.Null(await sut.GetAsync("wxaaaaaaaaaaaaaaa3"));
