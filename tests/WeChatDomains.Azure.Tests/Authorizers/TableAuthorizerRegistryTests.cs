@@ -111,6 +111,31 @@ public sealed class TableAuthorizerRegistryTests(AzuriteFixture azurite)
         Assert.Equal([17], read.PermissionSetIds);
     }
 
+    /// <summary>Issue 15 drift: a modification writes only its source; the console's (mp) lists a get read stay as they were.</summary>
+    [Fact]
+    public async Task TryMergeDomainsAsync_PlatformSourceOnly_KeepsTheConsoleAndDirectSources()
+    {
+        var sut = CreateSut();
+        var appId = "wxaaaaaaaaaaaaaaa4";
+        await sut.TryUpsertAsync(Authorizer(appId));
+        await sut.TryMergeDomainsAsync(appId, new DomainsPatch
+        {
+            ServerDomains = """{"requestdomain":["https://console.example.com","https://old.example.com"]}""",
+            MpServerDomains = """{"requestdomain":["https://console.example.com"]}""",
+            ThirdServerDomains = """{"requestdomain":["https://old.example.com"]}""",
+            DirectServerDomains = "{}",
+        }, T0);
+
+        await sut.TryMergeDomainsAsync(appId, new DomainsPatch { ThirdServerDomains = """{"requestdomain":["https://api.example.com"]}""" }, T0.AddMinutes(1));
+        var read = (await sut.GetAsync(appId))!;
+
+        Assert.Equal("""{"requestdomain":["https://api.example.com"]}""", read.ThirdServerDomains);
+        Assert.Equal("""{"requestdomain":["https://console.example.com"]}""", read.MpServerDomains);
+        Assert.Equal("{}", read.DirectServerDomains);
+        Assert.Equal("""{"requestdomain":["https://console.example.com","https://old.example.com"]}""", read.ServerDomains);
+        Assert.Equal(T0.AddMinutes(1), read.DomainsObservedAt);
+    }
+
     [Fact]
     public async Task TryMergeDomainsAsync_ShorterAfterChunkedValue_ReadsBackTheShorterOne()
     {
