@@ -212,7 +212,7 @@ async function profileSteps(spec, check) {
   const scan = await host("POST", "/api/drift/scan");
   step(`POST /api/drift/scan: HTTP ${scan.status}, ${scanText(scan.body)}`);
   const entry = await waitFor(async () => (await host("GET", "/api/drift")).body?.authorizers?.find((a) => a.appId === drifted), DEMO_DEADLINE_MS);
-  for (const d of entry?.differences ?? []) step(`GET /api/drift: ${drifted} (${entry.profile} v${entry.version}, read ${entry.seenAt}): ${d.api} ${d.list} missing ${list(d.missing)}, extra ${list(d.extra)}`);
+  for (const d of entry?.differences ?? []) step(`GET /api/drift: ${drifted} (${entry.profile} v${entry.version}, read ${entry.seenAt}): ${d.api} ${d.list} missing ${list(d.missing)}, extra ${list(d.extra)}${d.correctable === false ? ` (not correctable, ${d.source}: ${d.reason})` : ""}`);
   const seen = entry ? `differences ${JSON.stringify(entry.differences)}` : `not listed in GET /api/drift within ${DEMO_DEADLINE_MS / 1000} s`;
   check(`the drift of ${drifted} is detected`, JSON.stringify(entry?.differences) === JSON.stringify(spec.drift.expect), `${seen}; expected ${JSON.stringify(spec.drift.expect)}`);
 

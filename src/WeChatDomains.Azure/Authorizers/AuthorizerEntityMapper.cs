@@ -8,7 +8,8 @@ namespace WeChatDomains.Azure.Authorizers;
 
 /// <summary>
 /// Rows of the <c>authorizers</c> table: PK = appid with RK = <c>authorizer</c> (the record) or <c>ledger|yyyy-MM</c>;
-/// PK = <c>state|{state}</c>, RK = appid for the by-state index. Permission ids are a JSON array; domain lists span up to
+/// PK = <c>state|{state}</c>, RK = appid for the by-state index. Permission ids are a JSON array; domain lists (the effective
+/// view and each source: third, direct, mp) span up to
 /// <see cref="TableStorageConstants.DomainsMaxChunks"/> properties each.
 /// </summary>
 internal static class AuthorizerEntityMapper
@@ -33,19 +34,37 @@ internal static class AuthorizerEntityMapper
         Set(entity, nameof(AuthorizerRecord.AuthorizedAt), record.AuthorizedAt);
         Set(entity, nameof(AuthorizerRecord.LastAuthorizationEventAt), record.LastAuthorizationEventAt);
         Set(entity, nameof(AuthorizerRecord.DomainsObservedAt), record.DomainsObservedAt);
-        LargeStringProperty.Write(entity, nameof(AuthorizerRecord.ServerDomains), record.ServerDomains, TableStorageConstants.DomainsMaxChunks);
-        LargeStringProperty.Write(entity, nameof(AuthorizerRecord.WebviewDomains), record.WebviewDomains, TableStorageConstants.DomainsMaxChunks);
+        foreach (var (name, value) in DomainLists(record))
+        {
+            LargeStringProperty.Write(entity, name, value, TableStorageConstants.DomainsMaxChunks);
+        }
+
         return entity;
     }
 
     /// <summary>The domain properties of the record alone, for a merge that leaves the other fields as they are.</summary>
-    public static TableEntity DomainsPatch(string appId, string? serverDomains, string? webviewDomains, DateTimeOffset observedAt)
+    public static TableEntity DomainsPatch(string appId, DomainsPatch patch, DateTimeOffset observedAt)
     {
         var entity = new TableEntity(appId, RecordRowKey) { [nameof(AuthorizerRecord.DomainsObservedAt)] = observedAt };
-        LargeStringProperty.WriteReplacing(entity, nameof(AuthorizerRecord.ServerDomains), serverDomains, TableStorageConstants.DomainsMaxChunks);
-        LargeStringProperty.WriteReplacing(entity, nameof(AuthorizerRecord.WebviewDomains), webviewDomains, TableStorageConstants.DomainsMaxChunks);
+        foreach (var (name, value) in patch.Lists())
+        {
+            LargeStringProperty.WriteReplacing(entity, name, value, TableStorageConstants.DomainsMaxChunks);
+        }
+
         return entity;
     }
+
+    private static (string Name, string? Value)[] DomainLists(AuthorizerRecord record) =>
+    [
+        (nameof(AuthorizerRecord.ServerDomains), record.ServerDomains),
+        (nameof(AuthorizerRecord.WebviewDomains), record.WebviewDomains),
+        (nameof(AuthorizerRecord.ThirdServerDomains), record.ThirdServerDomains),
+        (nameof(AuthorizerRecord.ThirdWebviewDomains), record.ThirdWebviewDomains),
+        (nameof(AuthorizerRecord.DirectServerDomains), record.DirectServerDomains),
+        (nameof(AuthorizerRecord.DirectWebviewDomains), record.DirectWebviewDomains),
+        (nameof(AuthorizerRecord.MpServerDomains), record.MpServerDomains),
+        (nameof(AuthorizerRecord.MpWebviewDomains), record.MpWebviewDomains),
+    ];
 
     public static AuthorizerRecord ToRecord(TableEntity entity) => new()
     {
@@ -60,6 +79,12 @@ internal static class AuthorizerEntityMapper
         PermissionSetIds = JsonSerializer.Deserialize<int[]>(entity.GetString(nameof(AuthorizerRecord.PermissionSetIds)) ?? "[]") ?? [],
         ServerDomains = LargeStringProperty.Read(entity, nameof(AuthorizerRecord.ServerDomains)),
         WebviewDomains = LargeStringProperty.Read(entity, nameof(AuthorizerRecord.WebviewDomains)),
+        ThirdServerDomains = LargeStringProperty.Read(entity, nameof(AuthorizerRecord.ThirdServerDomains)),
+        ThirdWebviewDomains = LargeStringProperty.Read(entity, nameof(AuthorizerRecord.ThirdWebviewDomains)),
+        DirectServerDomains = LargeStringProperty.Read(entity, nameof(AuthorizerRecord.DirectServerDomains)),
+        DirectWebviewDomains = LargeStringProperty.Read(entity, nameof(AuthorizerRecord.DirectWebviewDomains)),
+        MpServerDomains = LargeStringProperty.Read(entity, nameof(AuthorizerRecord.MpServerDomains)),
+        MpWebviewDomains = LargeStringProperty.Read(entity, nameof(AuthorizerRecord.MpWebviewDomains)),
         DomainsObservedAt = entity.GetDateTimeOffset(nameof(AuthorizerRecord.DomainsObservedAt)),
         ETag = entity.ETag.ToString(),
     };

@@ -91,13 +91,14 @@ public sealed class TableAuthorizerRegistry(
     }
 
     /// <inheritdoc />
-    public async Task<bool> TryMergeDomainsAsync(string appId, string? serverDomains, string? webviewDomains, DateTimeOffset observedAt, CancellationToken cancellationToken = default)
+    public async Task<bool> TryMergeDomainsAsync(string appId, DomainsPatch patch, DateTimeOffset observedAt, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(appId);
+        ArgumentNullException.ThrowIfNull(patch);
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await Table.UpdateEntityAsync(AuthorizerEntityMapper.DomainsPatch(appId, serverDomains, webviewDomains, observedAt), ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            await Table.UpdateEntityAsync(AuthorizerEntityMapper.DomainsPatch(appId, patch, observedAt), ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException exception) when (exception.Status == TableResults.NotFound)

@@ -111,9 +111,23 @@ public sealed record AuthorizerDto(
         view.ModificationsThisMonth,
         view.MonthlyQuota,
         view.MonthSpent,
-        CommandDto.ParseOrNull(view.Authorizer.ServerDomains),
-        CommandDto.ParseOrNull(view.Authorizer.WebviewDomains),
+        EffectiveServer(view.Authorizer),
+        EffectiveWebview(view.Authorizer),
         view.Authorizer.DomainsObservedAt);
+
+    /// <summary>
+    /// The server domains WeChat uses as last known: the union of the sources read (so a modification since the last get
+    /// shows), or the effective view an entry written before the sources were kept apart holds.
+    /// </summary>
+    private static JsonElement? EffectiveServer(AuthorizerRecord record) =>
+        Profiles.ObservedDomains.From(record).Effective().Server is { } server
+            ? JsonSerializer.SerializeToElement(server)
+            : CommandDto.ParseOrNull(record.ServerDomains);
+
+    private static JsonElement? EffectiveWebview(AuthorizerRecord record) =>
+        Profiles.ObservedDomains.From(record).Effective().Webview is { } webview
+            ? JsonSerializer.SerializeToElement(webview)
+            : CommandDto.ParseOrNull(record.WebviewDomains);
 }
 
 /// <summary>Health as the API shows it.</summary>

@@ -12,11 +12,11 @@ public interface IAuthorizerRegistry
     Task<AuthorizerRecord?> TryUpsertAsync(AuthorizerRecord record, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Sets the last known domain lists (JSON; a null list is left as it is) and when they were seen on an existing entry,
-    /// in one write that reads nothing and leaves every other field alone. False when there is no entry, or when this
-    /// registry cannot write part of an entry (the default): the caller then reads the entry and replaces it.
+    /// Sets the last known domain lists of <paramref name="patch"/> (a null list is left as it is) and when they were seen
+    /// on an existing entry, in one write that reads nothing and leaves every other field alone. False when there is no
+    /// entry, or when this registry cannot write part of an entry (the default): the caller then reads the entry and replaces it.
     /// </summary>
-    Task<bool> TryMergeDomainsAsync(string appId, string? serverDomains, string? webviewDomains, DateTimeOffset observedAt, CancellationToken cancellationToken = default) =>
+    Task<bool> TryMergeDomainsAsync(string appId, DomainsPatch patch, DateTimeOffset observedAt, CancellationToken cancellationToken = default) =>
         Task.FromResult(false);
 
     /// <summary>How many authorizers are in <paramref name="state"/>: exact, at a constant cost however large the fleet.</summary>

@@ -20,25 +20,38 @@ public sealed class AuthorizerUpdates(IAuthorizerRegistry registry, TimeProvider
             ? Task.CompletedTask
             : UpdateAsync(appId, a => a with { State = Reauthorization.After(a.State), LastRefreshErrorCode = errorCode, LastRefreshError = "WeChat refused the authorization" }, cancellationToken);
 
-    /// <summary>Keeps the domain lists a successful call returned as the authorizer's last known domains.</summary>
-    public Task RecordDomainsAsync(string appId, object response, CancellationToken cancellationToken) => response switch
+    /// <summary>
+    /// Keeps the domain lists a successful call of <paramref name="api"/> returned, each in its own source: a get writes
+    /// every source (mp, third, direct) and the effective view; a modification only the source it changes (modify_domain
+    /// and setwebviewdomain the third, the _directly apis the direct one), so the console's lists stay as last read.
+    /// </summary>
+    public Task RecordDomainsAsync(string appId, string api, object response, CancellationToken cancellationToken) =>
+        PatchOf(api, response) is { IsEmpty: false } patch ? RecordAsync(appId, patch, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>What a successful call of <paramref name="api"/> tells of the authorizer's domains (null: nothing).</summary>
+    public static DomainsPatch? PatchOf(string api, object response) => (api, response) switch
     {
-        ServerDomains server => RecordAsync(appId, Json(server), null, cancellationToken),
-        EffectiveDomains effective => RecordAsync(appId, Json(effective.Effective), null, cancellationToken),
-        WebviewDomains webview when webview.WebviewDomain.Count > 0 => RecordAsync(appId, null, Json(webview.WebviewDomain), cancellationToken),
-        EffectiveWebviewDomains effective => RecordAsync(appId, null, Json(effective.Effective), cancellationToken),
-        _ => Task.CompletedTask,
+        (_, EffectiveDomains e) => new DomainsPatch
+        {
+            ServerDomains = Json(e.Effective), MpServerDomains = Json(e.Mp), ThirdServerDomains = Json(e.Third), DirectServerDomains = Json(e.Direct),
+        },
+        (_, EffectiveWebviewDomains e) => new DomainsPatch
+        {
+            WebviewDomains = Json(e.Effective), MpWebviewDomains = Json(e.Mp), ThirdWebviewDomains = Json(e.Third), DirectWebviewDomains = Json(e.Direct),
+        },
+        (WeChatApi.ModifyDomain, ServerDomains server) => new DomainsPatch { ThirdServerDomains = Json(server) },
+        (WeChatApi.ModifyDomainDirectly, ServerDomains server) => new DomainsPatch { DirectServerDomains = Json(server) },
+        (WeChatApi.SetWebviewDomain, WebviewDomains webview) when webview.WebviewDomain.Count > 0 => new DomainsPatch { ThirdWebviewDomains = Json(webview.WebviewDomain) },
+        (WeChatApi.SetWebviewDomainDirectly, WebviewDomains webview) when webview.WebviewDomain.Count > 0 => new DomainsPatch { DirectWebviewDomains = Json(webview.WebviewDomain) },
+        _ => null,
     };
 
-    private async Task RecordAsync(string appId, string? serverDomains, string? webviewDomains, CancellationToken cancellationToken)
+    private async Task RecordAsync(string appId, DomainsPatch patch, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (!await registry.TryMergeDomainsAsync(appId, serverDomains, webviewDomains, now, cancellationToken))
+        if (!await registry.TryMergeDomainsAsync(appId, patch, now, cancellationToken))
         {
-            await UpdateAsync(
-                appId,
-                a => a with { ServerDomains = serverDomains ?? a.ServerDomains, WebviewDomains = webviewDomains ?? a.WebviewDomains, DomainsObservedAt = now },
-                cancellationToken);
+            await UpdateAsync(appId, a => patch.ApplyTo(a, now), cancellationToken);
         }
     }
 

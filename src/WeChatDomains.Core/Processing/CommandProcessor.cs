@@ -205,7 +205,7 @@ public sealed class CommandProcessor(
 
         if (errorClass == WeChatErrorClass.Success && outcome.Response is not null)
         {
-            await authorizers.RecordDomainsAsync(appId, outcome.Response, cancellationToken);
+            await authorizers.RecordDomainsAsync(appId, header.Api, outcome.Response, cancellationToken);
         }
     }
 

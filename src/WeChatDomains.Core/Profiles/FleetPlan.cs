@@ -1,11 +1,20 @@
 namespace WeChatDomains.Core.Profiles;
 
 /// <summary>One authorizer of a plan.</summary>
-public sealed record AuthorizerPlanDto(string AppId, bool Observed, IReadOnlyList<PlannedChange> Changes, int ModificationsNeeded, int? ModificationsLeft, bool BlockedByQuota);
+/// <param name="AppId">The authorizer.</param>
+/// <param name="Observed">False when its domains were never read.</param>
+/// <param name="Changes">What the plan changes, per list.</param>
+/// <param name="ModificationsNeeded">Modifications of the month the plan spends on it.</param>
+/// <param name="ModificationsLeft">Modifications left this month (null when nothing is planned).</param>
+/// <param name="BlockedByQuota">Whether its modifications would cut into the reserve.</param>
+/// <param name="NotCorrectable">Extra domains out of the platform's reach (set in WeChat's console): shown, never planned.</param>
+public sealed record AuthorizerPlanDto(
+    string AppId, bool Observed, IReadOnlyList<PlannedChange> Changes, int ModificationsNeeded, int? ModificationsLeft, bool BlockedByQuota,
+    IReadOnlyList<UncorrectableChange> NotCorrectable);
 
 /// <summary>The totals of a plan over the whole fleet of the profile.</summary>
 /// <param name="Authorizers">Authorizers that have the profile.</param>
-/// <param name="Unchanged">Those that already match (0 calls).</param>
+/// <param name="Unchanged">Those the plan leaves as they are (0 calls): they match, or differ only out of the platform's reach.</param>
 /// <param name="ToChange">Those that differ.</param>
 /// <param name="Modifications">The sum of <see cref="AuthorizerPlanDto.ModificationsNeeded"/>: what the fleet spends of its monthly quotas.</param>
 /// <param name="BlockedByQuota">Those whose modifications would cut into the reserve (they wait for the 1st).</param>

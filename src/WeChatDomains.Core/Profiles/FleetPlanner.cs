@@ -53,7 +53,7 @@ public sealed class FleetPlanner(IProfileStore store, IAuthorizerRegistry regist
             {
                 unobserved++;
             }
-            else if (plan.Matches)
+            else if (plan.NothingToApply)
             {
                 unchanged++;
             }
@@ -69,7 +69,7 @@ public sealed class FleetPlanner(IProfileStore store, IAuthorizerRegistry regist
 
             if (count > offset && items.Count < pageSize)
             {
-                items.Add(new AuthorizerPlanDto(authorizer.AppId, plan.Observed, plan.Changes, plan.ModificationsNeeded, left, isBlocked));
+                items.Add(new AuthorizerPlanDto(authorizer.AppId, plan.Observed, plan.Changes, plan.ModificationsNeeded, left, isBlocked, plan.Uncorrectable));
             }
         }
 

@@ -9,8 +9,11 @@ namespace WeChatDomains.Core.Profiles;
 /// <param name="Observed">False when its domains were never read (then <paramref name="Matches"/> is false and nothing is guessed).</param>
 /// <param name="Matches">Whether the last domains read are exactly the profile's.</param>
 /// <param name="ObservedAt">When its domains were last read.</param>
-/// <param name="Drift">Every list that differs.</param>
-public sealed record ProfileStanding(string Profile, int Version, bool Assigned, bool Observed, bool Matches, DateTimeOffset? ObservedAt, IReadOnlyList<PlannedChange> Drift);
+/// <param name="Drift">Every list of the profile's apis that differs (what a fix changes).</param>
+/// <param name="NotCorrectable">Extra domains out of the platform's reach (set in WeChat's console): they keep it from matching, no fix removes them.</param>
+public sealed record ProfileStanding(
+    string Profile, int Version, bool Assigned, bool Observed, bool Matches, DateTimeOffset? ObservedAt, IReadOnlyList<PlannedChange> Drift,
+    IReadOnlyList<UncorrectableChange> NotCorrectable);
 
 /// <summary>Which profile an authorizer has: its assignment, or the default profile.</summary>
 public sealed class ProfileAssignments(IProfileStore store, IAuthorizerRegistry registry)
@@ -40,6 +43,6 @@ public sealed class ProfileAssignments(IProfileStore store, IAuthorizerRegistry 
 
         var observed = ObservedDomains.From(await registry.GetAsync(appId, cancellationToken));
         var plan = ProfilePlanner.Plan(found.Profile, observed);
-        return new ProfileStanding(found.Profile.Name, found.Profile.Version, found.Assigned, plan.Observed, plan.Matches, observed.ObservedAt, plan.Changes);
+        return new ProfileStanding(found.Profile.Name, found.Profile.Version, found.Assigned, plan.Observed, plan.Matches, observed.ObservedAt, plan.Changes, plan.Uncorrectable);
     }
 }

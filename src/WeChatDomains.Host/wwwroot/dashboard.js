@@ -201,7 +201,7 @@
 
   function profileStanding(p) {
     if (!p) return ["Profile", "none"];
-    const standing = !p.observed ? "domains not read yet" : p.matches ? "matches" : "differs in " + (p.drift || []).length + " list(s)";
+    const standing = !p.observed ? "domains not read yet" : p.matches ? "matches" : "differs in " + ((p.drift || []).length + (p.notCorrectable || []).length) + " list(s)";
     return ["Profile", p.profile + " v" + p.version + " (" + (p.assigned ? "assigned" : "default") + "): " + standing,
       p.observed && !p.matches ? "bad" : p.matches ? "good" : ""];
   }
@@ -319,7 +319,8 @@
     for (const a of list) {
       for (const d of a.differences) {
         const row = body.insertRow();
-        [a.appId, a.profile + " v" + a.version, time(a.seenAt), d.api, d.list, d.missing.join(", "), d.extra.join(", ")].forEach((v) => cell(row, v));
+        const correctable = d.correctable === false ? "no (" + (d.source || "") + "): " + (d.reason || "") : "yes";
+        [a.appId, a.profile + " v" + a.version, time(a.seenAt), d.api, d.list, d.missing.join(", "), d.extra.join(", "), correctable].forEach((v) => cell(row, v));
       }
     }
   }

@@ -99,7 +99,7 @@ public sealed class TableAuthorizerRegistryTests(AzuriteFixture azurite)
             WebviewDomains = """["https://old.example.com"]""",
         }))!;
 
-        var merged = await sut.TryMergeDomainsAsync(stored.AppId, """{"requestdomain":["https://api.example.com"]}""", null, T0.AddMinutes(1));
+        var merged = await sut.TryMergeDomainsAsync(stored.AppId, new DomainsPatch { ServerDomains = """{"requestdomain":["https://api.example.com"]}""" }, T0.AddMinutes(1));
         var read = (await sut.GetAsync(stored.AppId))!;
 
         Assert.True(merged);
@@ -111,6 +111,31 @@ public sealed class TableAuthorizerRegistryTests(AzuriteFixture azurite)
         Assert.Equal([17], read.PermissionSetIds);
     }
 
+    /// <summary>Issue 15 drift: a modification writes only its source; the console's (mp) lists a get read stay as they were.</summary>
+    [Fact]
+    public async Task TryMergeDomainsAsync_PlatformSourceOnly_KeepsTheConsoleAndDirectSources()
+    {
+        var sut = CreateSut();
+        var appId = "wxaaaaaaaaaaaaaaa4";
+        await sut.TryUpsertAsync(Authorizer(appId));
+        await sut.TryMergeDomainsAsync(appId, new DomainsPatch
+        {
+            ServerDomains = """{"requestdomain":["https://console.example.com","https://old.example.com"]}""",
+            MpServerDomains = """{"requestdomain":["https://console.example.com"]}""",
+            ThirdServerDomains = """{"requestdomain":["https://old.example.com"]}""",
+            DirectServerDomains = "{}",
+        }, T0);
+
+        await sut.TryMergeDomainsAsync(appId, new DomainsPatch { ThirdServerDomains = """{"requestdomain":["https://api.example.com"]}""" }, T0.AddMinutes(1));
+        var read = (await sut.GetAsync(appId))!;
+
+        Assert.Equal("""{"requestdomain":["https://api.example.com"]}""", read.ThirdServerDomains);
+        Assert.Equal("""{"requestdomain":["https://console.example.com"]}""", read.MpServerDomains);
+        Assert.Equal("{}", read.DirectServerDomains);
+        Assert.Equal("""{"requestdomain":["https://console.example.com","https://old.example.com"]}""", read.ServerDomains);
+        Assert.Equal(T0.AddMinutes(1), read.DomainsObservedAt);
+    }
+
     [Fact]
     public async Task TryMergeDomainsAsync_ShorterAfterChunkedValue_ReadsBackTheShorterOne()
     {
@@ -119,7 +144,7 @@ public sealed class TableAuthorizerRegistryTests(AzuriteFixture azurite)
         var longList = "[" + string.Join(",", Enumerable.Range(0, 4000).Select(i => $"\"https://d{i}.example.com\"")) + "]";
         await sut.TryUpsertAsync(Authorizer(appId) with { ServerDomains = longList });
 
-        await sut.TryMergeDomainsAsync(appId, """{"requestdomain":[]}""", null, T0);
+        await sut.TryMergeDomainsAsync(appId, new DomainsPatch { ServerDomains = """{"requestdomain":[]}""" }, T0);
 
         Assert.True(longList.Length > 64_000);
         Assert.Equal("""{"requestdomain":[]}""", (await sut.GetAsync(appId))!.ServerDomains);
@@ -130,7 +155,7 @@ public sealed class TableAuthorizerRegistryTests(AzuriteFixture azurite)
     {
         var sut = CreateSut();
 
-        var merged = await sut.TryMergeDomainsAsync("wxaaaaaaaaaaaaaaa3", "{}", null, T0);
+        var merged = await sut.TryMergeDomainsAsync("wxaaaaaaaaaaaaaaa3", new DomainsPatch { ServerDomains = "{}" }, T0);
 
         Assert.False(merged);
         Assert.Null(await sut.GetAsync("wxaaaaaaaaaaaaaaa3"));

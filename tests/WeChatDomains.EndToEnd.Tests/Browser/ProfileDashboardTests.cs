@@ -180,7 +180,8 @@ public sealed class ProfileDashboardTests(AzuriteFixture azurite) : IAsyncLifeti
         var listed = (await _system.Api.GetFromJsonAsync<JsonObject>("api/drift"))!["authorizers"]!.ToJsonString();
         var shown = new Dictionary<string, string>
         {
-            ["Profile"] = "base v1", ["API"] = "modify_domain", ["List"] = "requestdomain", ["Missing"] = string.Empty, ["Extra"] = "https://img.example.com",
+            ["Profile"] = "base v1", ["API"] = "get_effective_domain", ["List"] = "requestdomain", ["Missing"] = string.Empty, ["Extra"] = "https://img.example.com",
+            ["Correctable"] = "no (mp): " + WeChatDomains.Core.Profiles.ProfilePlanner.ConsoleReason,
         };
         foreach (var (column, text) in shown)
         {

@@ -122,7 +122,7 @@ public sealed class RolloutDriver(
                 return item with { State = RolloutItemState.Deferred, Reason = "its domains were never read: a drift scan or a get reads them first" };
             }
 
-            if (plan.Matches)
+            if (plan.NothingToApply)
             {
                 return item with { State = RolloutItemState.Unchanged, Commands = [], ModificationsNeeded = 0, Reason = null };
             }

@@ -26,7 +26,7 @@ public sealed class RolloutService(IRolloutStore rollouts, IProfileStore profile
         var items = new List<RolloutItem>();
         await foreach (var (authorizer, plan) in planner.PlanFleetAsync(profile, cancellationToken))
         {
-            var state = plan.Matches ? RolloutItemState.Unchanged : RolloutItemState.Pending;
+            var state = plan.NothingToApply ? RolloutItemState.Unchanged : RolloutItemState.Pending;
             items.Add(new RolloutItem(items.Count, authorizer.AppId, state, plan.Commands, plan.ModificationsNeeded, [], null, null));
         }
 

@@ -70,7 +70,7 @@ internal static class ApiExamples
             ["PlanProfile"] = new Dictionary<string, JsonNode>
             {
                 ["200"] = Node(new FleetPlan("default", 1,
-                    [new AuthorizerPlanDto(AppId, true, [new PlannedChange("modify_domain", "requestdomain", ["https://api.example.com"], [])], 1, 49, false)],
+                    [new AuthorizerPlanDto(AppId, true, [new PlannedChange("modify_domain", "requestdomain", ["https://api.example.com"], [])], 1, 49, false, [])],
                     new PlanTotals(1, 0, 1, 1, 0, 0, 1), [], null)),
                 ["404"] = Node(new ApiProblem("about:blank", "No such profile.", 404, "default", null)),
             },
@@ -96,10 +96,13 @@ internal static class ApiExamples
                 ["200"] = Node(Rollout()),
                 ["409"] = Node(new ApiProblem("about:blank", "The rollout cannot do that now.", 409, "it is Succeeded", null)),
             },
-            ["ScanDrift"] = new Dictionary<string, JsonNode> { ["202"] = Node(new DriftScanResult(1, 1, 0, 0, At.AddMinutes(1))) },
+            ["ScanDrift"] = new Dictionary<string, JsonNode> { ["202"] = Node(new DriftScanResult(1, 2, 0, 0, At.AddMinutes(1), "20250301020000-0f1e2d3c4b5a")) },
             ["GetDrift"] = new Dictionary<string, JsonNode>
             {
-                ["200"] = Node(new DriftDto([new DriftEntry(AppId, "default", 1, At, [new DriftDifference("modify_domain", "requestdomain", ["https://api.example.com"], ["https://old.example.com"])])])),
+                ["200"] = Node(new DriftDto([new DriftEntry(AppId, "default", 1, At, [
+                    new DriftDifference("modify_domain", "requestdomain", ["https://api.example.com"], ["https://old.example.com"]),
+                    new DriftDifference("get_effective_domain", "requestdomain", [], ["https://console.example.com"], "mp", false, ProfilePlanner.ConsoleReason),
+                ])])),
             },
             ["WeChatEvents"] = new Dictionary<string, JsonNode>
             {
