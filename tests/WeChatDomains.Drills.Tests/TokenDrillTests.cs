@@ -13,7 +13,7 @@ public sealed class TokenDrillTests
     [Fact]
     public async Task Tokens_VaultFaultsEventsOutOfOrderAndKillsMidRefresh_NoAuthorizerLostOrWronglyRevoked()
     {
-        var result = await TokenDrill.RunAsync(160, 0.2, 2, DrillCollection.Limit);
+        var result = await TokenDrill.RunAsync(128, 0.2, 2, DrillCollection.Limit);
 
         DrillAssert.EveryAuthorizerKept(result);
     }

@@ -45,7 +45,7 @@ internal sealed class DrillPushes(BenchWorld world, TimeSpan limit)
     }
 
     /// <summary>Sends kept push <paramref name="id"/> to the Host, again and again until it answers success.</summary>
-    public async Task ResendAsync(int id)
+    public async Task ResendAsync(int id, string? what = null)
     {
         var started = TimeProvider.System.GetTimestamp();
         var pause = TimeSpan.FromMilliseconds(100);
@@ -59,7 +59,7 @@ internal sealed class DrillPushes(BenchWorld world, TimeSpan limit)
 
             if (TimeProvider.System.GetElapsedTime(started) > limit)
             {
-                throw new TimeoutException($"push {id} was not answered success within {limit}: last answer {result.StatusCode} {result.ResponseBody ?? result.Error}");
+                throw new TimeoutException($"push {id} {what} was not answered success within {limit}: last answer {result.StatusCode} {result.ResponseBody ?? result.Error}");
             }
 
             Interlocked.Increment(ref _resent);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using WeChatDomains.Bench.Infra;
 using WeChatDomains.Core.Ports;
 using WeChatDomains.Core.Status;
@@ -17,7 +18,7 @@ namespace WeChatDomains.Bench.Drills;
 /// 25 minutes, under the sweep's 30-minute threshold, so every sweep refreshes every Active authorizer: refreshes run
 /// all the time. At the end, each authorizer is checked against what WeChat (the sandbox) knows.
 /// </summary>
-internal static class TokenDrill
+internal static partial class TokenDrill
 {
     /// <summary>The sandbox's token lifetime in the drill: under the sweep's threshold, so every token is always due.</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(25);
@@ -39,9 +40,25 @@ internal static class TokenDrill
         await using var world = await BenchWorld.StartAsync(
             s => Configure(PairsDrill.FastRecovery(s), vaultFaultRate),
             sandboxSettings: new Dictionary<string, string?> { ["Sandbox:TokenLifetime"] = TokenLifetime.ToString("c", CultureInfo.InvariantCulture) });
+        var logFile = Path.Combine(Path.GetTempPath(), "wechatdomains-drill-tokens-host.log");
+        try
+        {
+            var result = await RunAsync(world, authorizers, vaultFaultRate, kills, limit, started);
+            await File.WriteAllLinesAsync(logFile, world.Host.Logs.Lines);
+            return result with { LogFile = logFile };
+        }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException)
+        {
+            await File.WriteAllLinesAsync(logFile, world.Host.Logs.Lines);
+            throw new InvalidOperationException($"{ex.Message} (the Host's whole log: {logFile})", ex);
+        }
+    }
+
+    private static async Task<TokenDrillResult> RunAsync(BenchWorld world, int authorizers, double vaultFaultRate, int kills, TimeSpan limit, long started)
+    {
         var pushes = new DrillPushes(world, limit);
         var appIds = Enumerable.Range(0, authorizers).Select(BenchWorld.AppIdOf).ToArray();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8 };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 16 };
 
         // 1. Every authorizer authorizes the platform; the Host stores its tokens under vault faults.
         await pushes.DeliverAsync("sandbox/push-ticket");
@@ -71,16 +88,20 @@ internal static class TokenDrill
         var killer = KillMidRefreshAsync(world, kills, limit);
         await Parallel.ForEachAsync(appIds.Select((appId, i) => (appId, Group: i % Groups.Length)), parallel, async (a, _) =>
         {
-            int[] order = a.Group switch
+            (int Id, string Event)[] order = a.Group switch
             {
-                0 => [firstAuthorized[a.appId]],
-                1 => [held[(a.appId, "reauthorized")], held[(a.appId, "unauthorized")]],
-                2 => [held[(a.appId, "unauthorized")], held[(a.appId, "stale-authorized")]],
-                _ => [held[(a.appId, "unauthorized")], held[(a.appId, "reauthorized")], held[(a.appId, "unauthorized")], firstAuthorized[a.appId]],
+                0 => [(firstAuthorized[a.appId], "authorized (replayed)")],
+                1 => [(held[(a.appId, "reauthorized")], "re-authorized"), (held[(a.appId, "unauthorized")], "unauthorized (older)")],
+                2 => [(held[(a.appId, "unauthorized")], "unauthorized"), (held[(a.appId, "stale-authorized")], "authorized (older)")],
+                _ =>
+                [
+                    (held[(a.appId, "unauthorized")], "unauthorized"), (held[(a.appId, "reauthorized")], "re-authorized"),
+                    (held[(a.appId, "unauthorized")], "unauthorized (replayed)"), (firstAuthorized[a.appId], "first authorized (replayed)"),
+                ],
             };
-            foreach (var id in order)
+            foreach (var (id, what) in order)
             {
-                await pushes.ResendAsync(id);
+                await pushes.ResendAsync(id, $"{what} of {a.appId} (group {a.Group})");
             }
         });
         var killed = await killer;
@@ -92,8 +113,8 @@ internal static class TokenDrill
         var leaks = SecretScan.Leaks(lines, SecretScan.Secrets(world.Sandbox));
         return new TokenDrillResult(authorizers, vaultFaultRate, checks, killed, pushes.Resent, lines.Count, leaks, onboarded, TimeProvider.System.GetElapsedTime(started))
         {
-            VaultFaults = lines.Where(l => l.Contains("Injected vault fault", StringComparison.Ordinal))
-                .GroupBy(FaultKind, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            VaultFaults = lines.Select(l => FaultLine().Match(l)).Where(m => m.Success)
+                .GroupBy(m => m.Groups[1].Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             VaultWriteRetries = lines.Count(l => l.Contains("that WeChat issued failed", StringComparison.Ordinal)),
             Refreshes = lines.Count(l => l.Contains("Refreshed the wx", StringComparison.Ordinal)),
             MarkedNeedsReauthorization = lines.Skip(kept).Count(l => l.Contains("needs re-authorization", StringComparison.Ordinal)),
@@ -111,6 +132,7 @@ internal static class TokenDrill
             ["VaultFaults__Seed"] = "18",
             ["Tokens__RefreshLeaseDuration"] = "00:00:15",
             ["Timers__TokenSweepPeriod"] = "00:00:02",
+            ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
 
             // Held pushes reach the Host minutes after WeChat created them at full size.
             ["Push__TimestampTolerance"] = "00:20:00",
@@ -203,12 +225,8 @@ internal static class TokenDrill
         return json.RootElement.TryGetProperty("errcode", out var errcode) ? errcode.GetInt32() : 0;
     }
 
-    private static string FaultKind(string line)
-    {
-        var at = line.IndexOf("Injected vault fault ", StringComparison.Ordinal) + "Injected vault fault ".Length;
-        var end = line.IndexOf(' ', at);
-        return end < 0 ? line[at..] : line[at..end];
-    }
+    [GeneratedRegex("Injected vault fault ([A-Za-z]+) on ", RegexOptions.CultureInvariant)]
+    private static partial Regex FaultLine();
 }
 
 /// <summary>One authorizer at the end of the token drill.</summary>

@@ -7,6 +7,9 @@ internal sealed record TokenDrillResult(
     int Authorizers, double VaultFaultRate, IReadOnlyList<AuthorizerCheck> Checks, IReadOnlyList<int> KilledAfterRefreshes, long PushesResent,
     int LogLines, IReadOnlyList<string> Leaks, TimeSpan Onboarding, TimeSpan Took)
 {
+    /// <summary>Where the Host's whole log was written.</summary>
+    public string LogFile { get; init; } = string.Empty;
+
     public IReadOnlyDictionary<string, int> VaultFaults { get; init; } = new Dictionary<string, int>();
 
     public int VaultWriteRetries { get; init; }
@@ -55,7 +58,7 @@ internal sealed record TokenDrillResult(
             Figures.Print("    " + check.Describe());
         }
 
-        Figures.Print($"  log lines scanned: {LogLines}; lines with a secret: {Leaks.Count}");
+        Figures.Print($"  log lines scanned: {LogLines}; lines with a secret: {Leaks.Count} (the Host's whole log: {LogFile})");
         foreach (var leak in Leaks.Take(5))
         {
             Figures.Print("    " + leak);
