@@ -26,6 +26,7 @@ internal static class BenchProgram
           drill-storage  --commands 2000 --storage-rate 0.1 --fault-rate 0.3
           drill-outage   --commands 1000 --outage-seconds 60
           drill-corpus
+          drill-tokens   --authorizers 1000 --vault-fault-rate 0.2 --kills 3
         """;
 
     private static readonly TimeSpan DrillLimit = TimeSpan.FromMinutes(20);
@@ -81,6 +82,9 @@ internal static class BenchProgram
                 return 0;
             case "drill-outage":
                 (await Drills.DrillRunner.OutageAsync(options.Int("commands", 1000), TimeSpan.FromSeconds(options.Int("outage-seconds", 60)), DrillLimit)).Print();
+                return 0;
+            case "drill-tokens":
+                (await Drills.TokenDrill.RunAsync(options.Int("authorizers", 1000), options.Double("vault-fault-rate", 0.2), options.Int("kills", 3), DrillLimit)).Print();
                 return 0;
             case "drill-corpus":
                 (await Drills.CorpusDrill.RunAsync(DrillLimit)).Print();

@@ -42,6 +42,7 @@ public static class SandboxApp
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddStrictAdminJson();
+        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SandboxClock>();
         services.AddSingleton<SandboxState>();
         services.AddSingleton<FaultInjector>();

@@ -6,7 +6,7 @@ public static class SandboxConstants
     /// <summary>Where the sandbox listens when no <c>--urls</c> / <c>ASPNETCORE_URLS</c> is given.</summary>
     public const string DefaultUrl = "http://127.0.0.1:7080";
 
-    /// <summary>Lifetime of every access token the sandbox issues (sandbox clock).</summary>
+    /// <summary>Default lifetime of every access token the sandbox issues (sandbox clock); <see cref="SandboxOptions.TokenLifetime"/>.</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromSeconds(7200);
 
     /// <summary>How long a token stays valid after a newer one was issued for the same subject (WeChat keeps the old one a while).</summary>

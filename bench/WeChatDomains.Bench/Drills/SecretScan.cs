@@ -27,13 +27,70 @@ internal static class SecretScan
         return secrets;
     }
 
-    /// <summary>The lines that hold any of <paramref name="secrets"/> (with the secret masked in the report).</summary>
+    /// <summary>
+    /// The lines that hold any of <paramref name="secrets"/> (with the secret masked in the report). Secrets made only of
+    /// token characters (letters, digits, <c>-</c>, <c>_</c>) are looked up by hash in every long enough run of such
+    /// characters, so that scanning a long drill's log for thousands of issued tokens stays linear; the others are
+    /// searched as substrings.
+    /// </summary>
     public static IReadOnlyList<string> Leaks(IEnumerable<string> lines, IReadOnlyList<string> secrets)
     {
-        var set = secrets.Where(s => s.Length >= 3).ToArray();
-        return [.. lines
-            .Select(line => (line, secret: set.FirstOrDefault(s => line.Contains(s, StringComparison.Ordinal))))
-            .Where(x => x.secret is not null)
-            .Select(x => x.line.Replace(x.secret!, "<SECRET>", StringComparison.Ordinal))];
+        var set = secrets.Where(s => s.Length >= 3).Distinct(StringComparer.Ordinal).ToArray();
+        var others = set.Where(s => !s.All(IsTokenChar)).ToArray();
+        var words = set.Where(s => s.All(IsTokenChar)).GroupBy(s => s.Length)
+            .Select(g => (Length: g.Key, Lookup: g.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>()))
+            .OrderBy(g => g.Length)
+            .ToArray();
+        var leaks = new List<string>();
+        foreach (var line in lines)
+        {
+            var secret = others.FirstOrDefault(s => line.Contains(s, StringComparison.Ordinal)) ?? FindWord(line, words);
+            if (secret is not null)
+            {
+                leaks.Add(line.Replace(secret, "<SECRET>", StringComparison.Ordinal));
+            }
+        }
+
+        return leaks;
     }
+
+    private static string? FindWord(string line, (int Length, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup)[] words)
+    {
+        if (words.Length == 0)
+        {
+            return null;
+        }
+
+        for (var start = 0; start < line.Length;)
+        {
+            if (!IsTokenChar(line[start]))
+            {
+                start++;
+                continue;
+            }
+
+            var end = start;
+            while (end < line.Length && IsTokenChar(line[end]))
+            {
+                end++;
+            }
+
+            foreach (var (length, lookup) in words)
+            {
+                for (var i = start; i + length <= end; i++)
+                {
+                    if (lookup.TryGetValue(line.AsSpan(i, length), out var found))
+                    {
+                        return found;
+                    }
+                }
+            }
+
+            start = end;
+        }
+
+        return null;
+    }
+
+    private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
 }

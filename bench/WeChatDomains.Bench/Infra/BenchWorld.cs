@@ -4,10 +4,13 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WeChatDomains.Azure.Queues;
 using WeChatDomains.Azure.TableStorage;
+using WeChatDomains.Azure.Vault;
 using WeChatDomains.Core.Ports;
 using WeChatDomains.Core.Status;
 using WeChatDomains.Sandbox.Admin;
@@ -55,6 +58,17 @@ internal sealed class BenchWorld : IAsyncDisposable
 
     public ICommandStore Store => _storage.GetRequiredService<ICommandStore>();
 
+    /// <summary>The Host's authorizer registry, read from Table Storage.</summary>
+    public IAuthorizerRegistry Registry => _storage.GetRequiredService<IAuthorizerRegistry>();
+
+    /// <summary>The Host's local vault, opened with its own Data Protection keys (reads only; no fault injection here).</summary>
+    public ISecretVault OpenVault()
+    {
+        var folder = new DirectoryInfo(Settings.VaultFolder);
+        var protection = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(folder.FullName, "keys")));
+        return new DataProtectionFileVault(protection, folder, TimeProvider.System);
+    }
+
     /// <summary>The Host's command queue, with the Host's message encoding (base64).</summary>
     public QueueClient Queue => new(Azurite.ConnectionString, Settings.QueueName, QueueOptions);
 
@@ -62,12 +76,20 @@ internal sealed class BenchWorld : IAsyncDisposable
 
     private static QueueClientOptions QueueOptions => new() { MessageEncoding = QueueMessageEncoding.Base64 };
 
-    /// <summary>Starts Azurite (persisting to disk when <paramref name="persistent"/>), the sandbox and the Host.</summary>
-    public static async Task<BenchWorld> StartAsync(Func<HostSettings, HostSettings> configure, bool persistent = false)
+    /// <summary>
+    /// Starts Azurite (persisting to disk when <paramref name="persistent"/>), the sandbox (with
+    /// <paramref name="sandboxSettings"/>, configuration keys such as <c>Sandbox:TokenLifetime</c>) and the Host.
+    /// </summary>
+    public static async Task<BenchWorld> StartAsync(
+        Func<HostSettings, HostSettings> configure, bool persistent = false, IReadOnlyDictionary<string, string?>? sandboxSettings = null)
     {
         var folder = Directory.CreateTempSubdirectory("wechatdomains-bench-").FullName;
         var azurite = await AzuriteServer.StartAsync(persistent ? Path.Combine(folder, "azurite") : null);
-        var sandbox = await SandboxServer.StartAsync(b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        var sandbox = await SandboxServer.StartAsync(b =>
+        {
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+            b.Configuration.AddInMemoryCollection(sandboxSettings ?? new Dictionary<string, string?>());
+        });
         var settings = configure(new HostSettings(azurite.ConnectionString, sandbox.BaseAddress, Path.Combine(folder, "vault")));
         var host = await HostProcess.StartAsync(settings);
         return new BenchWorld(azurite, sandbox, host, settings, folder);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WeChatDomains.Azure.Faults;
 using WeChatDomains.Azure.TableStorage;
@@ -31,6 +32,7 @@ public static class AdapterServiceCollectionExtensions
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.SectionName);
         services.AddOptions<LocalVaultOptions>().BindConfiguration(LocalVaultOptions.SectionName);
         services.AddOptions<StorageFaultOptions>().BindConfiguration(StorageFaultOptions.SectionName);
+        services.AddOptions<VaultFaultOptions>().BindConfiguration(VaultFaultOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PushOptions>().BindConfiguration(PushOptions.SectionName);
 
         services.AddWeChatDomainsTableStorage(options =>
@@ -68,7 +70,8 @@ public static class AdapterServiceCollectionExtensions
         if (configuration[VaultUriKey] is { Length: > 0 } vaultUri)
         {
             services.TryAddSingleton(_ => KeyVaultSecretVault.CreateClient(new Uri(vaultUri), new DefaultAzureCredential()));
-            services.TryAddSingleton<ISecretVault, KeyVaultSecretVault>();
+            services.TryAddSingleton<KeyVaultSecretVault>();
+            services.TryAddSingleton<ISecretVault>(sp => WithFaults(sp, sp.GetRequiredService<KeyVaultSecretVault>()));
             return;
         }
 
@@ -77,7 +80,16 @@ public static class AdapterServiceCollectionExtensions
             var folder = new DirectoryInfo(sp.GetRequiredService<IOptions<LocalVaultOptions>>().Value.Folder);
             folder.Create();
             var protection = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(folder.FullName, "keys")));
-            return new DataProtectionFileVault(protection, folder, sp.GetRequiredService<TimeProvider>());
+            return WithFaults(sp, new DataProtectionFileVault(protection, folder, sp.GetRequiredService<TimeProvider>()));
         });
+    }
+
+    /// <summary>The vault as is, or under injected write faults when <c>VaultFaults:Rate</c> is above 0 (drills and tests only).</summary>
+    private static ISecretVault WithFaults(IServiceProvider services, ISecretVault vault)
+    {
+        var faults = services.GetRequiredService<IOptions<VaultFaultOptions>>().Value;
+        return faults.Rate > 0
+            ? new FaultingSecretVault(vault, faults, services.GetRequiredService<ILogger<FaultingSecretVault>>())
+            : vault;
     }
 }

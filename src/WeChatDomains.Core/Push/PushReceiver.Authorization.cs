@@ -51,9 +51,10 @@ public sealed partial class PushReceiver
     /// <summary>
     /// api_query_auth refused the code as spent or expired: when an earlier delivery of this push spent it and then failed to store the
     /// tokens, WeChat still lists the authorizer with its refresh token, so that is read back and the push is done
-    /// (the sweep issues the access token). Otherwise WeChat is asked to push again. The earlier delivery failed before the
-    /// hook was told, so the hook is told here: a new authorizer recovered this way gets its profile's commands too (their
-    /// ids are deterministic, so a delivery that did reach the hook and this one apply them once).
+    /// (the sweep issues the access token), even when the registry still has it Revoked from an older event: this push
+    /// is newer. Otherwise WeChat is asked to push again. The earlier delivery failed before the hook was told, so the
+    /// hook is told here: a new authorizer recovered this way gets its profile's commands too (their ids are
+    /// deterministic, so a delivery that did reach the hook and this one apply them once).
     /// </summary>
     private async Task<PushReceipt> RecoverAuthorizationAsync(AuthorizationPush push, int errorCode, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -62,7 +63,7 @@ public sealed partial class PushReceiver
             return new PushReceipt(PushReply.RetryLater, $"api_query_auth answered errcode {errorCode}");
         }
 
-        var (refreshToken, _) = await _tokens.RecoverRefreshTokenAsync(push.AuthorizerAppId, CancellationToken.None).ConfigureAwait(false);
+        var (refreshToken, _) = await _tokens.RecoverRefreshTokenAsync(push.AuthorizerAppId, reauthorized: true, CancellationToken.None).ConfigureAwait(false);
         if (refreshToken is null)
         {
             return new PushReceipt(PushReply.RetryLater, $"api_query_auth answered errcode {errorCode}");
@@ -102,8 +103,7 @@ public sealed partial class PushReceiver
         }
 
         _tokens.Forget(TokenKey.Authorizer(appId));
-        await _vault.DeleteAsync(SecretNames.AuthorizerAccessToken(appId), CancellationToken.None).ConfigureAwait(false);
-        await _vault.DeleteAsync(SecretNames.AuthorizerRefreshToken(appId), CancellationToken.None).ConfigureAwait(false);
+        await _tokens.DeleteAuthorizerTokensAsync(appId).ConfigureAwait(false);
         Log.Unauthorized(_logger, appId);
     }
 

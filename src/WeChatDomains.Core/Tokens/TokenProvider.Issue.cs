@@ -34,10 +34,18 @@ public sealed partial class TokenProvider
     /// Reads the refresh token of <paramref name="authorizerAppId"/> back from <c>api_get_authorizer_list</c> and stores
     /// it (not for a Revoked authorizer). Returns it, or null with why not (never the token in the reason).
     /// </summary>
-    public async Task<(string? RefreshToken, string Reason)> RecoverRefreshTokenAsync(string authorizerAppId, CancellationToken cancellationToken = default)
+    public Task<(string? RefreshToken, string Reason)> RecoverRefreshTokenAsync(string authorizerAppId, CancellationToken cancellationToken = default) =>
+        RecoverRefreshTokenAsync(authorizerAppId, reauthorized: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RecoverRefreshTokenAsync(string, CancellationToken)"/>; with <paramref name="reauthorized"/> (an
+    /// <c>authorized</c> push newer than any recorded event is being handled) also for an authorizer the registry still
+    /// has Revoked: the push says it authorized again, and WeChat listing it confirms it.
+    /// </summary>
+    public async Task<(string? RefreshToken, string Reason)> RecoverRefreshTokenAsync(string authorizerAppId, bool reauthorized, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(authorizerAppId);
-        if (await IsRevokedAsync(authorizerAppId, cancellationToken).ConfigureAwait(false))
+        if (!reauthorized && await IsRevokedAsync(authorizerAppId, cancellationToken).ConfigureAwait(false))
         {
             return (null, "the authorizer is Revoked");
         }
@@ -142,7 +150,7 @@ public sealed partial class TokenProvider
         if (await IsRevokedAsync(appId, CancellationToken.None).ConfigureAwait(false))
         {
             Log.RevokedNotStored(_logger, appId);
-            await DeleteIssuedAsync(appId).ConfigureAwait(false);
+            await DeleteAuthorizerTokensAsync(appId).ConfigureAwait(false);
             return RefreshOutcome.Failure(RefreshStatus.Failed, TokenConstants.UnavailableErrorCode, "the authorizer was revoked during the refresh");
         }
 
@@ -171,7 +179,8 @@ public sealed partial class TokenProvider
     private async Task<bool> IsRevokedAsync(string appId, CancellationToken cancellationToken) =>
         (await _registry.GetAsync(appId, cancellationToken).ConfigureAwait(false))?.State == AuthorizerState.Revoked;
 
-    private async Task DeleteIssuedAsync(string appId) => await RetryIssuedAsync(SecretNames.AuthorizerAccessToken(appId), async () =>
+    /// <summary>Deletes both tokens of <paramref name="appId"/> (a revocation): not cancellable, retried with backoff as issued writes are.</summary>
+    internal async Task DeleteAuthorizerTokensAsync(string appId) => await RetryIssuedAsync(SecretNames.AuthorizerAccessToken(appId), async () =>
     {
         await _vault.DeleteAsync(SecretNames.AuthorizerAccessToken(appId), CancellationToken.None).ConfigureAwait(false);
         await _vault.DeleteAsync(SecretNames.AuthorizerRefreshToken(appId), CancellationToken.None).ConfigureAwait(false);

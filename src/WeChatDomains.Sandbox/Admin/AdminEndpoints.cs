@@ -20,7 +20,7 @@ internal static class AdminEndpoints
             state.Run(s => s.Authorizers.Remove(appid)) ? Results.NoContent() : NotFound(appid));
         admin.MapPost("/authorizers/{appid}/token", MintAuthorizerToken);
         admin.MapPost("/component/token", (SandboxState state, SandboxClock clock) => state.Run(s =>
-            new MintedToken(s.Tokens.Issue(TokenKind.Component, s.Platform.AppId, clock.Now), TokenSeconds)));
+            new MintedToken(s.Tokens.Issue(TokenKind.Component, s.Platform.AppId, clock.Now), s.Tokens.LifetimeSeconds)));
         admin.MapGet("/faults", (FaultInjector faults) => faults.Settings);
         admin.MapPut("/faults", PutFaults);
         admin.MapDelete("/faults", (FaultInjector faults) =>
@@ -35,8 +35,6 @@ internal static class AdminEndpoints
         admin.MapSandboxDomainAdmin();
         return app;
     }
-
-    private static int TokenSeconds => (int)SandboxConstants.TokenLifetime.TotalSeconds;
 
     private static IResult Reset(SandboxState state, FaultInjector faults, CallCounter calls, SandboxClock clock, ILogger<SandboxState> logger)
     {
@@ -89,7 +87,7 @@ internal static class AdminEndpoints
     private static IResult MintAuthorizerToken(string appid, SandboxState state, SandboxClock clock)
     {
         var token = state.Run(s => s.Authorizers.ContainsKey(appid) ? s.Tokens.Issue(TokenKind.Authorizer, appid, clock.Now) : null);
-        return token is null ? NotFound(appid) : Results.Ok(new MintedToken(token, TokenSeconds));
+        return token is null ? NotFound(appid) : Results.Ok(new MintedToken(token, state.Tokens.LifetimeSeconds));
     }
 
     private static IResult PutFaults(FaultSettings settings, FaultInjector faults, ILogger<FaultInjector> logger)

@@ -6,8 +6,6 @@ namespace WeChatDomains.Sandbox.Apis;
 /// <summary>api_component_token, api_authorizer_token and api_query_auth.</summary>
 internal static class TokenApi
 {
-    private static readonly int ExpiresIn = (int)SandboxConstants.TokenLifetime.TotalSeconds;
-
     public static WeChatReply ComponentToken(SandboxState state, ApiRequest<ComponentTokenBody> request)
     {
         var platform = state.Platform;
@@ -29,7 +27,7 @@ internal static class TokenApi
 
         return WeChatReply.Ok()
             .With("component_access_token", state.Tokens.Issue(TokenKind.Component, platform.AppId, request.Now))
-            .With("expires_in", ExpiresIn);
+            .With("expires_in", state.Tokens.LifetimeSeconds);
     }
 
     public static WeChatReply AuthorizerToken(SandboxState state, ApiRequest<AuthorizerTokenBody> request)
@@ -52,7 +50,7 @@ internal static class TokenApi
 
         return WeChatReply.Ok()
             .With("authorizer_access_token", state.Tokens.Issue(TokenKind.Authorizer, authorizer.AppId, request.Now))
-            .With("expires_in", ExpiresIn)
+            .With("expires_in", state.Tokens.LifetimeSeconds)
             .With("authorizer_refresh_token", authorizer.RefreshToken);
     }
 
@@ -74,7 +72,7 @@ internal static class TokenApi
         {
             ["authorizer_appid"] = authorizer.AppId,
             ["authorizer_access_token"] = state.Tokens.Issue(TokenKind.Authorizer, authorizer.AppId, request.Now),
-            ["expires_in"] = ExpiresIn,
+            ["expires_in"] = state.Tokens.LifetimeSeconds,
             ["authorizer_refresh_token"] = authorizer.RefreshToken,
             ["func_info"] = new[]
             {

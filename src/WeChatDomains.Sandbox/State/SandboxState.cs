@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace WeChatDomains.Sandbox.State;
 
 /// <summary>
@@ -8,13 +10,17 @@ internal sealed class SandboxState
 {
     private readonly Lock _gate = new();
 
-    public SandboxState() => ResetUnlocked();
+    public SandboxState(IOptions<SandboxOptions> options)
+    {
+        Tokens = new TokenRegistry(options.Value.TokenLifetime);
+        ResetUnlocked();
+    }
 
     public PlatformState Platform { get; set; } = null!;
 
     public Dictionary<string, AuthorizerState> Authorizers { get; } = new(StringComparer.Ordinal);
 
-    public TokenRegistry Tokens { get; } = new();
+    public TokenRegistry Tokens { get; }
 
     public GrantLedger Grants { get; } = new();
 

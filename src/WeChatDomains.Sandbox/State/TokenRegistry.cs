@@ -22,13 +22,19 @@ internal enum TokenCheck
 /// Access tokens issued by the sandbox, with expiry on the sandbox clock. Issuing a new token for a subject cuts the
 /// previous one down to <see cref="SandboxConstants.ReplacedTokenGrace"/>. Guarded by the sandbox lock.
 /// </summary>
-internal sealed class TokenRegistry
+internal sealed class TokenRegistry(TimeSpan lifetime)
 {
     private const int SweepThreshold = 4096;
 
     private readonly Dictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<(TokenKind Kind, string Subject), string> _latest = [];
     private int _sweepAt = SweepThreshold;
+
+    /// <summary>How long every token issued lasts (<see cref="SandboxOptions.TokenLifetime"/>).</summary>
+    public TimeSpan Lifetime => lifetime;
+
+    /// <summary>The lifetime in whole seconds, as <c>expires_in</c> says it.</summary>
+    public int LifetimeSeconds => (int)lifetime.TotalSeconds;
 
     public string Issue(TokenKind kind, string subject, DateTimeOffset now)
     {
@@ -42,7 +48,7 @@ internal sealed class TokenRegistry
         }
 
         var token = NewToken();
-        _tokens[token] = new IssuedToken(kind, subject, now + SandboxConstants.TokenLifetime);
+        _tokens[token] = new IssuedToken(kind, subject, now + lifetime);
         _latest[(kind, subject)] = token;
         SweepIfLarge(now);
         return token;

@@ -284,6 +284,40 @@ public sealed class PushReceiverTests : IDisposable
     }
 
     [Fact]
+    public async Task ReceiveAsync_ReauthorizedAfterARevocationWhoseCodeAnEarlierDeliverySpent_Issue18_RecoversFromTheListAndIsActive()
+    {
+        await ReceiveAsync(AuthorizationXml("authorized"));
+        _host.Time.Advance(TimeSpan.FromSeconds(30));
+        await ReceiveAsync(Xml("unauthorized", $"<AuthorizerAppid>{AuthorizerAppId}</AuthorizerAppid>"));
+        _host.Time.Advance(TimeSpan.FromSeconds(30));
+        _host.WeChat.Listed[AuthorizerAppId] = "refresh-secret-of-the-reauthorization";
+        _host.WeChat.Mock.Setup(c => c.QueryAuthAsync(It.IsAny<AccessToken>(), It.IsAny<QueryAuthRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(FakeWeChat.Error<AuthorizationInfo>(61009));
+
+        var receipt = await ReceiveAsync(AuthorizationXml("authorized"));
+
+        Assert.Equal(PushReply.Success, receipt.Reply);
+        Assert.Equal(AuthorizerState.Active, _host.Registry.Peek(AuthorizerAppId)!.State);
+        Assert.Equal("refresh-secret-of-the-reauthorization", _host.Vault.Peek(SecretNames.AuthorizerRefreshToken(AuthorizerAppId))?.Value);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_UnauthorizedWhileTheVaultFailsDeletes_Issue18_RetriedUntilBothSecretsAreGone()
+    {
+        await ReceiveAsync(AuthorizationXml("authorized"));
+        _host.Time.Advance(TimeSpan.FromSeconds(30));
+        var failures = 0;
+        _host.Vault.DeleteFault = _ => failures++ < 3 ? new IOException("vault throttled") : null;
+
+        var receipt = await _host.DriveAsync(SendAsync(Seal(Xml("unauthorized", $"<AuthorizerAppid>{AuthorizerAppId}</AuthorizerAppid>"), Now)));
+
+        Assert.Equal(PushReply.Success, receipt.Reply);
+        Assert.Equal(AuthorizerState.Revoked, _host.Registry.Peek(AuthorizerAppId)!.State);
+        Assert.Null(_host.Vault.Peek(SecretNames.AuthorizerAccessToken(AuthorizerAppId)));
+        Assert.Null(_host.Vault.Peek(SecretNames.AuthorizerRefreshToken(AuthorizerAppId)));
+    }
+
+    [Fact]
     public async Task ReceiveAsync_EveryKindAndRejection_NoSecretInAnyLogLine()
     {
         await ReceiveAsync(TicketXml(Now));

@@ -13,6 +13,9 @@ internal sealed class InMemorySecretVault(TimeProvider time) : ISecretVault
     /// <summary>Throws from a write when it returns an exception (called before the write).</summary>
     public Func<string, Exception?>? WriteFault { get; set; }
 
+    /// <summary>Throws from a delete when it returns an exception (called before the delete).</summary>
+    public Func<string, Exception?>? DeleteFault { get; set; }
+
     public int Reads => Volatile.Read(ref _reads);
 
     public int WriteCount => _writes.Count;
@@ -51,6 +54,11 @@ internal sealed class InMemorySecretVault(TimeProvider time) : ISecretVault
 
     public Task DeleteAsync(string name, CancellationToken cancellationToken = default)
     {
+        if (DeleteFault?.Invoke(name) is { } fault)
+        {
+            return Task.FromException(fault);
+        }
+
         _secrets.TryRemove(name, out _);
         return Task.CompletedTask;
     }
