@@ -6,6 +6,7 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WeChatDomains.Azure.Authorizers;
 using WeChatDomains.Azure.Queues;
 using WeChatDomains.Azure.TableStorage;
 using WeChatDomains.Core.Ports;
@@ -54,6 +55,9 @@ internal sealed class BenchWorld : IAsyncDisposable
     public HttpClient Api { get; }
 
     public ICommandStore Store => _storage.GetRequiredService<ICommandStore>();
+
+    /// <summary>The Host's authorizer registry (same tables), for seeding a fleet in bulk.</summary>
+    public TableAuthorizerRegistry Registry => (TableAuthorizerRegistry)_storage.GetRequiredService<IAuthorizerRegistry>();
 
     /// <summary>The Host's command queue, with the Host's message encoding (base64).</summary>
     public QueueClient Queue => new(Azurite.ConnectionString, Settings.QueueName, QueueOptions);
@@ -107,6 +111,9 @@ internal sealed class BenchWorld : IAsyncDisposable
         });
         return appIds;
     }
+
+    /// <summary>Has the sandbox push a component_verify_ticket to the Host (it then gets its component token by itself).</summary>
+    public Task PushTicketAsync() => PushAsync("sandbox/push-ticket");
 
     /// <summary>Submits through <c>POST /api/commands</c>, retrying until the Host answers (it may be restarting).</summary>
     public async Task<HttpStatusCode> SubmitAsync(string json, TimeSpan? retryFor = null)

@@ -1,0 +1,44 @@
+using WeChatDomains.Bench.Infra;
+
+namespace WeChatDomains.Bench.Scenarios.Fleet;
+
+/// <summary>The cost of one read route at the fleet's size: median time per call over a few calls.</summary>
+internal sealed record RouteCost(string Route, int Calls, TimeSpan Median);
+
+/// <summary>
+/// What the operator's reads cost at the fleet's size: <c>GET /api/health</c> and the dashboard's first calls (health,
+/// the Failed and Deferred command lists), which must not grow with the fleet, and the plan and rollout status, which
+/// read the whole fleet by design (printed so that their growth is seen).
+/// </summary>
+internal static class FleetCosts
+{
+    public static async Task<IReadOnlyList<RouteCost>> MeasureAsync(FleetApi api, string? rolloutId)
+    {
+        var routes = new List<(string Route, int Calls)>
+        {
+            ("api/health", 20),
+            ("api/commands?state=Failed", 5),
+            ("api/commands?state=Deferred", 5),
+            ($"api/profiles/{FleetProfiles.Name}/plan?pageSize=1", 1),
+        };
+        if (rolloutId is not null)
+        {
+            routes.Add(($"api/rollouts/{Uri.EscapeDataString(rolloutId)}", 1));
+        }
+
+        var costs = new List<RouteCost>();
+        foreach (var (route, calls) in routes)
+        {
+            var times = new List<double>();
+            for (var i = 0; i < calls; i++)
+            {
+                times.Add((await api.GetAsync(route)).Took.TotalMilliseconds);
+            }
+
+            times.Sort();
+            costs.Add(new RouteCost(route, calls, TimeSpan.FromMilliseconds(Figures.Percentile(times, 50))));
+        }
+
+        return costs;
+    }
+}
