@@ -31,6 +31,7 @@ public static class AdapterServiceCollectionExtensions
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.SectionName);
         services.AddOptions<LocalVaultOptions>().BindConfiguration(LocalVaultOptions.SectionName);
         services.AddOptions<StorageFaultOptions>().BindConfiguration(StorageFaultOptions.SectionName);
+        services.AddOptions<Operations.StorageOperationOptions>().BindConfiguration(Operations.StorageOperationOptions.SectionName);
         services.AddOptions<PushOptions>().BindConfiguration(PushOptions.SectionName);
 
         services.AddWeChatDomainsTableStorage(options =>
