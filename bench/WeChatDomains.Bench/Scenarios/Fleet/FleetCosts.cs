@@ -3,7 +3,7 @@ using WeChatDomains.Bench.Infra;
 namespace WeChatDomains.Bench.Scenarios.Fleet;
 
 /// <summary>The cost of one read route at the fleet's size: median time per call over a few calls.</summary>
-internal sealed record RouteCost(string Route, int Calls, TimeSpan Median);
+internal sealed record RouteCost(string Route, int Calls, TimeSpan Median, double? OperationsPerCall);
 
 /// <summary>
 /// What the operator's reads cost at the fleet's size: <c>GET /api/health</c> and the dashboard's first calls (health,
@@ -12,7 +12,11 @@ internal sealed record RouteCost(string Route, int Calls, TimeSpan Median);
 /// </summary>
 internal static class FleetCosts
 {
-    public static async Task<IReadOnlyList<RouteCost>> MeasureAsync(FleetApi api, string? rolloutId)
+    /// <summary>
+    /// Times each route; when the Host counts its storage operations, also its operations per call (the counts are reset
+    /// before each route's calls and read after: a timer firing meanwhile adds its few operations).
+    /// </summary>
+    public static async Task<IReadOnlyList<RouteCost>> MeasureAsync(FleetApi api, BenchWorld world, bool countOperations, string? rolloutId)
     {
         var routes = new List<(string Route, int Calls)>
         {
@@ -29,14 +33,20 @@ internal static class FleetCosts
         var costs = new List<RouteCost>();
         foreach (var (route, calls) in routes)
         {
+            if (countOperations)
+            {
+                await StorageOperationFigures.ResetAsync(world);
+            }
+
             var times = new List<double>();
             for (var i = 0; i < calls; i++)
             {
                 times.Add((await api.GetAsync(route)).Took.TotalMilliseconds);
             }
 
+            var operations = countOperations ? (await StorageOperationFigures.ReadAsync(world)).Total / (double)calls : (double?)null;
             times.Sort();
-            costs.Add(new RouteCost(route, calls, TimeSpan.FromMilliseconds(Figures.Percentile(times, 50))));
+            costs.Add(new RouteCost(route, calls, TimeSpan.FromMilliseconds(Figures.Percentile(times, 50)), operations));
         }
 
         return costs;

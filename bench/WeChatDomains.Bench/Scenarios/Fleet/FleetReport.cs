@@ -1,3 +1,4 @@
+using WeChatDomains.Azure.Operations;
 using WeChatDomains.Bench.Infra;
 using WeChatDomains.Sandbox.Admin;
 using WeChatDomains.WeChat.Client;
@@ -17,6 +18,7 @@ internal sealed class FleetReport(FleetSettings settings)
     private int _matching;
     private PlanTotalsSeen? _plan;
     private TimeSpan _converged;
+    private (StorageOperationSnapshot Snapshot, string Prefix)? _operations;
 
     private int N => settings.Authorizers;
 
@@ -95,7 +97,15 @@ internal sealed class FleetReport(FleetSettings settings)
     }
 
     public void Costs(string when, IReadOnlyList<RouteCost> costs) =>
-        _lines.Add($"  read routes {when} (median ms per call): {string.Join("; ", costs.Select(c => $"GET /{c.Route} {Figures.F(c.Median.TotalMilliseconds)} ms ({c.Calls} calls)"))}");
+        _lines.Add($"  read routes {when} (median ms per call): {string.Join("; ", costs.Select(c => $"GET /{c.Route} {Figures.F(c.Median.TotalMilliseconds)} ms{(c.OperationsPerCall is { } ops ? $", {Figures.F(ops)} storage operations" : "")} ({c.Calls} calls)"))}");
+
+    /// <summary>The Host's storage operations over the rollout (counts reset at the POST, read once it ended).</summary>
+    public void Operations(StorageOperationSnapshot operations, string tablePrefix)
+    {
+        var changed = N - _matching;
+        _lines.Add($"  Host storage operations over the rollout: {operations.Total} = {Figures.F(operations.Total / (double)N)} per authorizer ({Figures.F(operations.Total / (double)Math.Max(1, changed))} per changed authorizer; {operations.TableWrites} table writes); by step, per command ({_plan!.Calls} commands):");
+        _operations = (operations, tablePrefix);
+    }
 
     public void Memory(double hostPeakRssMiB) =>
         _lines.Add($"  Host peak RSS (VmHWM, whole run): {Figures.F(hostPeakRssMiB)} MiB (goal: at most 200 MiB)");
@@ -107,6 +117,10 @@ internal sealed class FleetReport(FleetSettings settings)
         foreach (var line in _lines)
         {
             Figures.Print(line);
+            if (_operations is { } ops && line.StartsWith("  Host storage operations", StringComparison.Ordinal))
+            {
+                StorageOperationFigures.Print(ops.Snapshot, _plan!.Calls, ops.Prefix);
+            }
         }
 
         foreach (var failure in _failures)

@@ -12,7 +12,8 @@ namespace WeChatDomains.Bench.Scenarios.Fleet;
 /// <param name="LatencyMs">Latency the sandbox adds to every WeChat call.</param>
 /// <param name="Concurrency">C: WeChat calls the Host makes at once.</param>
 /// <param name="StepPeriod">The rollout driver's period (<c>Profiles:RolloutStepPeriod</c>).</param>
-internal sealed record FleetSettings(int Authorizers, int MatchEvery, int LatencyMs, int Concurrency, TimeSpan StepPeriod)
+/// <param name="CountOperations">Whether the Host counts its storage operations (<c>StorageOperations:Count</c>; its counts hold a row per partition touched, which the Host's memory carries).</param>
+internal sealed record FleetSettings(int Authorizers, int MatchEvery, int LatencyMs, int Concurrency, TimeSpan StepPeriod, bool CountOperations)
 {
     public const string RolloutRequest = """{"canary":1,"waves":[10,50,100],"maxFailureRate":0.01}""";
 }
@@ -32,15 +33,21 @@ internal static class FleetScenario
     public static async Task<int> RunAsync(FleetSettings settings)
     {
         var report = new FleetReport(settings);
+        var extra = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["WeChatClient__MaxConcurrentCalls"] = settings.Concurrency.ToString(CultureInfo.InvariantCulture),
+            ["Profiles__RolloutStepPeriod"] = settings.StepPeriod.ToString("c", CultureInfo.InvariantCulture),
+        };
+        if (settings.CountOperations)
+        {
+            extra[StorageOperationFigures.Setting.Key] = StorageOperationFigures.Setting.Value;
+        }
+
         await using var world = await BenchWorld.StartAsync(s => s with
         {
             IntakeConcurrency = ThroughputScenario.DefaultInFlightPerConcurrency * settings.Concurrency,
             LogLevel = "Warning",
-            Extra = new(StringComparer.Ordinal)
-            {
-                ["WeChatClient__MaxConcurrentCalls"] = settings.Concurrency.ToString(CultureInfo.InvariantCulture),
-                ["Profiles__RolloutStepPeriod"] = settings.StepPeriod.ToString("c", CultureInfo.InvariantCulture),
-            },
+            Extra = extra,
         });
         using var api = new FleetApi(world.Host.BaseAddress);
 
@@ -53,24 +60,34 @@ internal static class FleetScenario
         var version = await api.PutProfileAsync(FleetProfiles.Name, FleetProfiles.V2.ProfileJson());
         var (plan, page, planTook) = await api.PlanAsync(FleetProfiles.Name, 1000);
         report.Planned(v1.Totals, plan, planTook, version);
-        report.Costs("before the rollout", await FleetCosts.MeasureAsync(api, null));
+        report.Costs("before the rollout", await FleetCosts.MeasureAsync(api, world, settings.CountOperations, null));
 
         await world.Sandbox.SetFaultsAsync(new FaultSettings { Apis = new(StringComparer.Ordinal) { ["*"] = new ApiFaults { LatencyMs = settings.LatencyMs } } });
         var callsBefore = await world.Sandbox.GetCallsAsync();
         var hostCpu = world.Host.CpuTime;
         var azuriteCpu = ProcessStats.CpuTime(world.Azurite.ProcessId);
+        if (settings.CountOperations)
+        {
+            await StorageOperationFigures.ResetAsync(world);
+        }
+
         started = TimeProvider.System.GetTimestamp();
         var (rolloutId, startTook) = await api.StartRolloutAsync(FleetProfiles.Name, FleetSettings.RolloutRequest);
         var final = await FleetRolloutWatch.UntilEndedAsync(api, world, rolloutId, Limit);
         var converged = TimeProvider.System.GetElapsedTime(started);
         report.RolledOut(final, converged, startTook, world.Host.CpuTime - hostCpu, ProcessStats.CpuTime(world.Azurite.ProcessId) - azuriteCpu);
 
+        if (settings.CountOperations)
+        {
+            report.Operations(await StorageOperationFigures.ReadAsync(world), world.Settings.TablePrefix);
+        }
+
         await world.Sandbox.ClearFaultsAsync();
         var calls = Diff(await world.Sandbox.GetCallsAsync(), callsBefore);
         var authorizers = await ReadSandboxAsync(world, seed.AppIds);
         var after = await api.PlanAsync(FleetProfiles.Name, 1);
         report.Spent(calls, authorizers, seed, page, after.Totals);
-        report.Costs("after the rollout", await FleetCosts.MeasureAsync(api, rolloutId));
+        report.Costs("after the rollout", await FleetCosts.MeasureAsync(api, world, settings.CountOperations, rolloutId));
         report.Memory(world.Host.PeakRssMiB);
         return report.Print();
     }
