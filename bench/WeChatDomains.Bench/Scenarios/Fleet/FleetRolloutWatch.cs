@@ -8,13 +8,15 @@ internal sealed record FleetRolloutEnd(
     string State, string Counts, string FailuresByErrcode, string? Reason, IReadOnlyList<string> Waves, long DeepestBacklog, int Polls, TimeSpan SlowestStatus, TimeSpan LastStatus);
 
 /// <summary>
-/// Polls the rollout's status until it is no longer Running. The status route reads every item of the rollout, so the
-/// pause between polls grows with its cost (at least <see cref="MinPause"/>, at least the last call's time). It also
+/// Polls the rollout's status until it is no longer Running. The status route reads every item of the rollout (a query
+/// page per thousand items), so the pause between polls grows with its cost (at least <see cref="MinPause"/>, at least
+/// <see cref="PausePerCallTime"/> times the last call's time): polling must not load Azurite more than the rollout. It also
 /// reads the command queue's depth (one cheap call) and notes when each wave began.
 /// </summary>
 internal static class FleetRolloutWatch
 {
     private static readonly TimeSpan MinPause = TimeSpan.FromSeconds(1);
+    private const int PausePerCallTime = 5;
     private static readonly TimeSpan StallLimit = TimeSpan.FromMinutes(10);
 
     public static async Task<FleetRolloutEnd> UntilEndedAsync(FleetApi api, BenchWorld world, string rolloutId, TimeSpan limit)
@@ -60,7 +62,8 @@ internal static class FleetRolloutWatch
                 throw new TimeoutException($"The rollout {rolloutId} did not end: {state}, wave {wave}, {counts}, queue {depth}, after {elapsed}.\n{world.Host.Logs.Tail(30)}");
             }
 
-            await Task.Delay(took > MinPause ? took : MinPause, TimeProvider.System);
+            var pause = took * PausePerCallTime;
+            await Task.Delay(pause > MinPause ? pause : MinPause, TimeProvider.System);
         }
     }
 
