@@ -17,6 +17,8 @@ internal static class BenchProgram
                       (concurrency: WeChat calls at once; in-flight: commands in the Host's intake, default 4 x concurrency)
                       (window: most commands submitted ahead of the sandbox; default 8 x concurrency, 0 = one burst)
           sweep       --authorizers 10000 --latency-ms 50 --hours 24
+          fleet       --authorizers 10000 --match-every 10 --latency-ms 50 --concurrency 32 --step-ms 1000 --count-ops 1
+                      (N authorizers on profile v1 move to v2 through the Host; every match-every-th already holds v2)
           memory      (throughput and sweep at their defaults; peak memory of each)
           storage     (Azurite's CPU per table and queue operation at concurrency 32, by table size and queue depth)
           overhead    --commands 5000 --concurrency 32
@@ -54,6 +56,10 @@ internal static class BenchProgram
             case "sweep":
                 SweepScenario.Print(await SweepScenario.RunAsync(options.Int("authorizers", 10_000), options.Int("latency-ms", 50), options.Double("hours", 24)));
                 return 0;
+            case "fleet":
+                return await Scenarios.Fleet.FleetScenario.RunAsync(new Scenarios.Fleet.FleetSettings(
+                    options.Int("authorizers", 10_000), options.Int("match-every", 10), options.Int("latency-ms", 50), options.Int("concurrency", 32),
+                    TimeSpan.FromMilliseconds(options.Int("step-ms", 1000)), options.Int("count-ops", 1) != 0));
             case "storage":
                 await StorageCostScenario.RunAsync();
                 return 0;

@@ -92,6 +92,7 @@ public static class HostBuilderExtensions
         app.MapOpenApi();
         app.MapWeChatDomainsApi();
         app.MapProfilesApi();
+        app.MapStorageOperationDiagnostics();
         return app;
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WeChatDomains.Azure.Authorizers;
 using WeChatDomains.Azure.Queues;
 using WeChatDomains.Azure.TableStorage;
 using WeChatDomains.Azure.Vault;
@@ -58,8 +59,8 @@ internal sealed class BenchWorld : IAsyncDisposable
 
     public ICommandStore Store => _storage.GetRequiredService<ICommandStore>();
 
-    /// <summary>The Host's authorizer registry, read from Table Storage.</summary>
-    public IAuthorizerRegistry Registry => _storage.GetRequiredService<IAuthorizerRegistry>();
+    /// <summary>The Host's authorizer registry (same tables): read by the drills, seeded in bulk by the fleet bench.</summary>
+    public TableAuthorizerRegistry Registry => (TableAuthorizerRegistry)_storage.GetRequiredService<IAuthorizerRegistry>();
 
     /// <summary>The Host's local vault, opened with its own Data Protection keys (reads only; no fault injection here).</summary>
     public ISecretVault OpenVault()
@@ -129,6 +130,9 @@ internal sealed class BenchWorld : IAsyncDisposable
         });
         return appIds;
     }
+
+    /// <summary>Has the sandbox push a component_verify_ticket to the Host (it then gets its component token by itself).</summary>
+    public Task PushTicketAsync() => PushAsync("sandbox/push-ticket");
 
     /// <summary>Submits through <c>POST /api/commands</c>, retrying until the Host answers (it may be restarting).</summary>
     public async Task<HttpStatusCode> SubmitAsync(string json, TimeSpan? retryFor = null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using WeChatDomains.Azure.Operations;
 using WeChatDomains.Bench.Infra;
 using WeChatDomains.Core.Status;
 using WeChatDomains.Sandbox.Faults;
@@ -13,6 +14,12 @@ internal sealed record ThroughputResult(
     string SubmissionToFinal, string ReceiptToFinal, double HostPeakRssMiB, double HostCpuMsPerCommand, int Window, long DeepestBacklog, int InFlight,
     double AzuriteCpuMsPerCommand, double BenchCpuMsPerCommand)
 {
+    /// <summary>The Host's storage operations over the run (reset before the first submission, read once all are final).</summary>
+    public StorageOperationSnapshot? Operations { get; init; }
+
+    /// <summary>The Host's table prefix, left out of printed table names.</summary>
+    public string TablePrefix { get; init; } = string.Empty;
+
     public double Bound => Concurrency * 1000.0 / LatencyMs;
 
     /// <summary>CPU time per command of every process of the run: the Host, Azurite, and the bench (sandbox, submitters).</summary>
@@ -62,12 +69,17 @@ internal static class ThroughputScenario
         {
             IntakeConcurrency = inFlightCommands,
             LogLevel = "Warning",
-            Extra = new(StringComparer.Ordinal) { ["WeChatClient__MaxConcurrentCalls"] = concurrency.ToString(CultureInfo.InvariantCulture) },
+            Extra = new(StringComparer.Ordinal)
+            {
+                ["WeChatClient__MaxConcurrentCalls"] = concurrency.ToString(CultureInfo.InvariantCulture),
+                [StorageOperationFigures.Setting.Key] = StorageOperationFigures.Setting.Value,
+            },
         });
         var appIds = await world.OnboardAsync(authorizers, domains: 0);
         await world.Sandbox.SetFaultsAsync(new FaultSettings { Apis = new(StringComparer.Ordinal) { ["*"] = new ApiFaults { LatencyMs = latencyMs } } });
 
         var ids = Enumerable.Range(0, commands).Select(i => $"tp-{i:D6}").ToArray();
+        await StorageOperationFigures.ResetAsync(world);
         var cpuBefore = world.Host.CpuTime;
         var azuriteBefore = ProcessStats.CpuTime(world.Azurite.ProcessId);
         var benchBefore = ProcessStats.CpuTime(Environment.ProcessId);
@@ -96,6 +108,7 @@ internal static class ThroughputScenario
         var azuriteCpu = ProcessStats.CpuTime(world.Azurite.ProcessId) - azuriteBefore;
         var benchCpu = ProcessStats.CpuTime(Environment.ProcessId) - benchBefore;
         var records = await world.WaitAllFinalAsync(ids, limit);
+        var operations = await StorageOperationFigures.ReadAsync(world);
         var wall = TimeProvider.System.GetElapsedTime(started);
 
         var durable = records.Values.Where(r => r is not null).Select(r => r!).ToArray();
@@ -110,7 +123,11 @@ internal static class ThroughputScenario
             Figures.Latencies(durable.Select(r => r.CompletedAt!.Value - r.CreatedAt)),
             Figures.Latencies(durable.Select(r => r.CompletedAt!.Value - (r.ReceivedAt ?? r.CreatedAt))),
             world.Host.PeakRssMiB, cpu.TotalMilliseconds / commands, backlogWindow, deepestBacklog, inFlightCommands,
-            azuriteCpu.TotalMilliseconds / commands, benchCpu.TotalMilliseconds / commands);
+            azuriteCpu.TotalMilliseconds / commands, benchCpu.TotalMilliseconds / commands)
+        {
+            Operations = operations,
+            TablePrefix = world.Settings.TablePrefix,
+        };
     }
 
     public static void Print(ThroughputResult r)
@@ -126,6 +143,10 @@ internal static class ThroughputScenario
         Figures.Print($"  latency receipt->final:    {r.ReceiptToFinal}");
         Figures.Print($"  durable in Table Storage: {r.Durable}/{r.Commands} read back, {r.Succeeded} Succeeded");
         Figures.Print($"  Host peak RSS (VmHWM): {Figures.F(r.HostPeakRssMiB)} MiB");
+        if (r.Operations is not null)
+        {
+            StorageOperationFigures.Print(r.Operations, r.Succeeded, r.TablePrefix);
+        }
     }
 
     /// <summary>Calls of the two apis the commands make, as the sandbox counts them (on arrival).</summary>

@@ -22,6 +22,9 @@ internal sealed class CountedStateIndex(TableStorageTables tables)
     /// <summary>How many count rows a state's partition holds; the count is their sum.</summary>
     public const int CountShards = 16;
 
+    /// <summary>Rows per transaction of <see cref="AddManyAsync"/>, with the count row (a transaction holds at most 100).</summary>
+    public const int ImportBatch = 99;
+
     private const string CountProperty = "Count";
     private const int MaxConflictRetries = 50;
 
@@ -50,6 +53,24 @@ internal sealed class CountedStateIndex(TableStorageTables tables)
         Task.WhenAll(Enum.GetValues<AuthorizerState>().Select(s => s == state
             ? AddAsync(appId, s, cancellationToken)
             : RemoveAsync(appId, s, ETag.All, cancellationToken)));
+
+    /// <summary>
+    /// Adds authorizers that are in no state's index yet to the index of <paramref name="state"/>: per count shard, up to
+    /// <see cref="ImportBatch"/> rows and the shard's count change in one transaction (a bulk import: one write per
+    /// hundred authorizers instead of a read, a count read and a transaction each).
+    /// </summary>
+    public async Task AddManyAsync(IEnumerable<string> appIds, AuthorizerState state, CancellationToken cancellationToken)
+    {
+        var partition = AuthorizerEntityMapper.StatePartition(state);
+        foreach (var shard in appIds.GroupBy(ShardOf, StringComparer.Ordinal))
+        {
+            foreach (var chunk in shard.Chunk(ImportBatch))
+            {
+                var rows = chunk.Select(appId => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, appId))).ToList();
+                await ChangeManyAsync(partition, shard.Key, chunk.Length, rows, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
 
     /// <summary>Removes the row of <paramref name="appId"/> from the index of <paramref name="state"/> if it still has <paramref name="etag"/>.</summary>
     public Task RemoveAsync(string appId, AuthorizerState state, ETag etag, CancellationToken cancellationToken)
@@ -111,6 +132,29 @@ internal sealed class CountedStateIndex(TableStorageTables tables)
         }
 
         throw new InvalidOperationException($"The index and count of {partition} kept changing: gave up after {MaxConflictRetries} attempts.");
+    }
+
+    private async Task ChangeManyAsync(string partition, string countRowKey, int delta, List<TableTransactionAction> rows, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
+        {
+            var countRow = await Table.GetOrNullAsync(partition, countRowKey, cancellationToken).ConfigureAwait(false);
+            var next = new TableEntity(partition, countRowKey) { [CountProperty] = (countRow?.GetInt64(CountProperty) ?? 0) + delta };
+            var count = countRow is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, next)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, countRow.ETag);
+            try
+            {
+                await Table.SubmitTransactionAsync([.. rows, count], cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is TableResults.Conflict or TableResults.PreconditionFailed)
+            {
+                // The count changed under us (or was added meanwhile): nothing was applied. Read it again.
+            }
+        }
+
+        throw new InvalidOperationException($"The count of {partition} kept changing: gave up after {MaxConflictRetries} attempts.");
     }
 
     /// <summary>The count row of <paramref name="appId"/>'s shard (a stable hash: string.GetHashCode differs per process).</summary>

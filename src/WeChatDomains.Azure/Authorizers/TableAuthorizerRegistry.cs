@@ -28,6 +28,9 @@ public sealed class TableAuthorizerRegistry(
     /// <summary>How many stale rows <see cref="GetSoonestExpiryAsync"/> removes before it answers with the last one's expiry.</summary>
     private const int MaxStaleSoonestRows = 4;
 
+    /// <summary>Records <see cref="ImportAsync"/> inserts at once.</summary>
+    private const int ImportConcurrency = 16;
+
     private readonly CountedStateIndex _index = new(tables);
     private readonly TokenExpiryIndex _tokens = new(tables);
     private readonly TimeSpan _spread = tokenOptions?.Value.RefreshSpread ?? TokenConstants.DefaultRefreshSpread;
@@ -88,6 +91,41 @@ public sealed class TableAuthorizerRegistry(
 
         await IndexAsync(record, cancellationToken).ConfigureAwait(false);
         return record with { ETag = TableResults.ETagOf(response) };
+    }
+
+    /// <summary>
+    /// Stores many new authorizers at once (a bulk onboarding or a migration from another system): each record the
+    /// registry does not hold yet is inserted (one write each, <see cref="ImportConcurrency"/> at a time); Active ones get
+    /// their token index rows first, as <see cref="TryUpsertAsync"/> does, fifty authorizers per transaction; and the
+    /// inserted ones their by-state rows and count, ninety-nine per transaction. A record already stored is left as it is
+    /// (its token rows written here are found stale and removed when read). Returns how many were inserted.
+    /// </summary>
+    public async Task<int> ImportAsync(IReadOnlyList<AuthorizerRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await EnsureTokensIndexedAsync(cancellationToken).ConfigureAwait(false);
+        await _tokens.AddManyAsync(
+            records.Where(r => r.State == AuthorizerState.Active).Select(r => (r.AppId, r.AccessTokenExpiresAt, DueAt(r))),
+            cancellationToken).ConfigureAwait(false);
+        var inserted = new System.Collections.Concurrent.ConcurrentBag<AuthorizerRecord>();
+        await Parallel.ForEachAsync(records, new ParallelOptions { MaxDegreeOfParallelism = ImportConcurrency, CancellationToken = cancellationToken }, async (record, ct) =>
+        {
+            try
+            {
+                await Table.AddEntityAsync(AuthorizerEntityMapper.ToEntity(record), ct).ConfigureAwait(false);
+                inserted.Add(record);
+            }
+            catch (RequestFailedException exception) when (exception.Status == TableResults.Conflict)
+            {
+                // Already stored: left as it is.
+            }
+        }).ConfigureAwait(false);
+        foreach (var state in inserted.GroupBy(r => r.State))
+        {
+            await _index.AddManyAsync(state.Select(r => r.AppId).Order(StringComparer.Ordinal), state.Key, cancellationToken).ConfigureAwait(false);
+        }
+
+        return inserted.Count;
     }
 
     /// <inheritdoc />

@@ -26,6 +26,9 @@ internal sealed class TokenExpiryIndex(TableStorageTables tables)
     /// <summary>Records per page when indexing those stored before the index existed.</summary>
     public const int BackfillPageSize = 1000;
 
+    /// <summary>Authorizers per transaction of <see cref="AddManyAsync"/> (two rows each; a transaction holds at most 100).</summary>
+    public const int ImportBatch = 50;
+
     private const int MaxRemoveAttempts = 3;
     private const string DuePrefix = "due|";
     private const string ExpiryPrefix = "exp|";
@@ -56,6 +59,20 @@ internal sealed class TokenExpiryIndex(TableStorageTables tables)
         var (due, expiry) = KeysOf(appId, expiresAt, dueAt);
         var keys = expiry is null ? new[] { due } : [due, expiry];
         return Table.SubmitTransactionAsync(keys.Select(key => Upsert(key, appId, expiresAt, dueAt)), cancellationToken);
+    }
+
+    /// <summary>Adds (or rewrites) the rows of many authorizers, <see cref="ImportBatch"/> authorizers per transaction.</summary>
+    public async Task AddManyAsync(IEnumerable<(string AppId, DateTimeOffset? ExpiresAt, DateTimeOffset? DueAt)> authorizers, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in authorizers.Chunk(ImportBatch))
+        {
+            var actions = chunk.SelectMany(a =>
+            {
+                var (due, expiry) = KeysOf(a.AppId, a.ExpiresAt, a.DueAt);
+                return (expiry is null ? new[] { due } : [due, expiry]).Select(key => Upsert(key, a.AppId, a.ExpiresAt, a.DueAt));
+            });
+            await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -33,6 +33,7 @@ public static class AdapterServiceCollectionExtensions
         services.AddOptions<LocalVaultOptions>().BindConfiguration(LocalVaultOptions.SectionName);
         services.AddOptions<StorageFaultOptions>().BindConfiguration(StorageFaultOptions.SectionName);
         services.AddOptions<VaultFaultOptions>().BindConfiguration(VaultFaultOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Operations.StorageOperationOptions>().BindConfiguration(Operations.StorageOperationOptions.SectionName);
         services.AddOptions<PushOptions>().BindConfiguration(PushOptions.SectionName);
 
         services.AddWeChatDomainsTableStorage(options =>

@@ -50,12 +50,13 @@ public static class TableStorageServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers <see cref="StorageClientPolicies"/> with <see cref="StorageFaultOptions"/> (validated at start-up; bound
-    /// from <see cref="StorageFaultOptions.SectionName"/> by the adapters' registration).
+    /// Registers <see cref="StorageClientPolicies"/> with <see cref="StorageFaultOptions"/> (validated at start-up) and
+    /// <see cref="Operations.StorageOperationOptions"/>, both bound from configuration by the adapters' registration.
     /// </summary>
     internal static IServiceCollection AddStorageClientPolicies(this IServiceCollection services)
     {
         services.AddOptions<StorageFaultOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Operations.StorageOperationOptions>();
         services.TryAddSingleton<StorageClientPolicies>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WeChatDomains.Core.Diagnostics;
 using WeChatDomains.Core.Processing;
 using WeChatDomains.Core.Status;
 
@@ -27,6 +28,7 @@ public sealed class ApiHandlers(CommandSubmission submission, StatusQueries stat
             return new(ApiResult.Problem(413, "The command is too large.", $"At most {ApiRoutes.MaxCommandBodyBytes} bytes."), null);
         }
 
+        using var step = StorageStep.Enter(StorageSteps.Submission);
         switch (await submission.SubmitAsync(body, cancellationToken))
         {
             case SubmissionResult.Rejected rejected:

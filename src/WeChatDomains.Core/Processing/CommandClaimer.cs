@@ -1,3 +1,4 @@
+using WeChatDomains.Core.Diagnostics;
 using WeChatDomains.Core.Ports;
 using WeChatDomains.Core.Status;
 
@@ -47,6 +48,7 @@ public sealed class CommandClaimer(ICommandStore store, TimeProvider time, Proce
     /// <summary>Claims <paramref name="header"/>'s command.</summary>
     public async Task<Claim> ClaimAsync(CommandHeader header, CancellationToken cancellationToken)
     {
+        using var step = StorageStep.Enter(StorageSteps.Claim);
         for (var conflict = 0; conflict < MaxConflicts; conflict++)
         {
             var now = time.GetUtcNow();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using WeChatDomains.Core.Diagnostics;
 using WeChatDomains.Core.Execution;
 using WeChatDomains.Core.Ports;
 using WeChatDomains.Core.Status;
@@ -31,6 +32,7 @@ public sealed class CommandProcessor(
     /// <inheritdoc />
     public async Task<Disposition> ProcessAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
+        using var step = StorageStep.Enter(StorageSteps.Processing);
         var reading = reader.Read(message.Body);
         if (!reading.IsValid)
         {
@@ -125,22 +127,25 @@ public sealed class CommandProcessor(
         telemetry.WeChatCalled(header.Api, errorClass, outcome.Latency);
         ProcessingTelemetry.TagCall(outcome.ErrorCode.Value, errorClass);
 
-        await store.AddAttemptAsync(
-            new AttemptRecord
-            {
-                CommandId = header.CommandId,
-                Number = running.Attempts + 1,
-                At = startedAt,
-                Api = header.Api,
-                ErrorCode = outcome.ErrorCode.Value,
-                ErrorMessage = outcome.ErrorMessage,
-                Rid = outcome.Rid,
-                ErrorClass = errorClass,
-                HttpStatus = outcome.HttpStatus,
-                Latency = outcome.Latency,
-                HttpAttempts = outcome.HttpAttempts,
-            },
-            cancellationToken);
+        using (StorageStep.Enter(StorageSteps.Attempt))
+        {
+            await store.AddAttemptAsync(
+                new AttemptRecord
+                {
+                    CommandId = header.CommandId,
+                    Number = running.Attempts + 1,
+                    At = startedAt,
+                    Api = header.Api,
+                    ErrorCode = outcome.ErrorCode.Value,
+                    ErrorMessage = outcome.ErrorMessage,
+                    Rid = outcome.Rid,
+                    ErrorClass = errorClass,
+                    HttpStatus = outcome.HttpStatus,
+                    Latency = outcome.Latency,
+                    HttpAttempts = outcome.HttpAttempts,
+                },
+                cancellationToken);
+        }
 
         var description = ConfigurationHints.Describe(outcome.ErrorCode, outcome.ErrorMessage, errorClass);
         var now = time.GetUtcNow();
@@ -239,7 +244,12 @@ public sealed class CommandProcessor(
             Response = outcome?.Response is { } response ? JsonSerializer.Serialize(response, response.GetType(), ResponseJson.Options) : held.Response,
         };
 
-        var stored = await store.TryReplaceAsync(record, cancellationToken);
+        CommandRecord? stored;
+        using (StorageStep.Enter(StorageSteps.Final))
+        {
+            stored = await store.TryReplaceAsync(record, cancellationToken);
+        }
+
         if (stored is null)
         {
             Log.ClaimLost(logger, header.CommandId);
@@ -250,6 +260,7 @@ public sealed class CommandProcessor(
         // can undercount a modification by one (WeChat's own 86102 still guards the month), never count one twice.
         if (afterStored is not null)
         {
+            using var sideEffects = StorageStep.Enter(StorageSteps.SideEffects);
             await afterStored();
         }
 

@@ -1,3 +1,4 @@
+using WeChatDomains.Core.Diagnostics;
 using WeChatDomains.Core.Ports;
 using WeChatDomains.Core.Status;
 
@@ -15,6 +16,7 @@ public sealed class OrderGate(ICommandStore store, TimeProvider time, Processing
     /// <summary>The earlier unfinished command that holds the command of <paramref name="header"/> back, or null when it may run.</summary>
     public async Task<CommandRecord?> FindBlockerAsync(CommandHeader header, CancellationToken cancellationToken)
     {
+        using var step = StorageStep.Enter(StorageSteps.Order);
         var ahead = await store.ListLaneAsync(header.LaneKey, header.Api, LaneLookahead, aheadOf: header.CommandId, cancellationToken);
         foreach (var commandId in ahead)
         {
@@ -38,6 +40,7 @@ public sealed class OrderGate(ICommandStore store, TimeProvider time, Processing
     /// <summary>After <paramref name="finished"/> ended, makes the next command of its lane due at once if it was held back.</summary>
     public async Task NudgeNextAsync(CommandHeader finished, CancellationToken cancellationToken)
     {
+        using var step = StorageStep.Enter(StorageSteps.Order);
         var lane = await store.ListLaneAsync(finished.LaneKey, finished.Api, 2, cancellationToken: cancellationToken);
         foreach (var commandId in lane)
         {

@@ -18,6 +18,9 @@ public static class ProfileConstants
     /// <summary>How often the rollout driver steps every Running rollout.</summary>
     public static readonly TimeSpan RolloutStepPeriod = TimeSpan.FromSeconds(10);
 
+    /// <summary>Rollout items a step refreshes or applies at once.</summary>
+    public const int RolloutConcurrency = 16;
+
     /// <summary>Largest profile document accepted by <c>PUT /api/profiles/{name}</c>.</summary>
     public const int MaxProfileBytes = 256 * 1024;
 

@@ -20,4 +20,8 @@ public sealed class ProfileOptions
     /// <summary>How often the self-host's rollout driver steps every Running rollout. Default <see cref="ProfileConstants.RolloutStepPeriod"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan RolloutStepPeriod { get; set; } = ProfileConstants.RolloutStepPeriod;
+
+    /// <summary>Rollout items a step refreshes or applies at once. Default <see cref="ProfileConstants.RolloutConcurrency"/>.</summary>
+    [Range(1, 256)]
+    public int RolloutConcurrency { get; set; } = ProfileConstants.RolloutConcurrency;
 }

@@ -245,6 +245,44 @@ public sealed class TableAuthorizerRegistryTests(AzuriteFixture azurite)
         Assert.Equal(1, await sut.CountAsync(AuthorizerState.Active));
     }
 
+    [Fact]
+    public async Task ImportAsync_NewAuthorizers_CountedListedAndIndexedLikeUpserts()
+    {
+        var sut = CreateSut();
+        var existing = (await sut.TryUpsertAsync(Authorizer("wxbbbbbbbbbbbb0000") with { AccessTokenExpiresAt = T0.AddHours(2) }))!;
+        var records = Enumerable.Range(1, 250)
+            .Select(i => Authorizer($"wxbbbbbbbbbbbb{i:D4}") with
+            {
+                AccessTokenExpiresAt = T0.AddMinutes(30 + i),
+                ServerDomains = """{"requestdomain":["https://api.example.com"]}""",
+                WebviewDomains = """["https://h5.example.com"]""",
+                DomainsObservedAt = T0,
+            })
+            .Append(existing with { ETag = null, LastRefreshAt = T0 })
+            .ToList();
+
+        var inserted = await sut.ImportAsync(records);
+
+        var listed = new List<string>();
+        string? continuation = null;
+        do
+        {
+            var page = await sut.ListAsync(AuthorizerState.Active, 100, continuation);
+            listed.AddRange(page.Items.Select(r => r.AppId));
+            continuation = page.Continuation;
+        }
+        while (continuation is not null);
+
+        var due = await sut.ListDueAsync(T0.AddHours(5), 1000, null);
+        Assert.Equal(250, inserted);
+        Assert.Equal(251, await sut.CountAsync(AuthorizerState.Active));
+        Assert.Equal(records.Select(r => r.AppId).Order(StringComparer.Ordinal), listed);
+        Assert.Equal(251, due.Items.Count);
+        Assert.Equal(T0.AddMinutes(31), await sut.GetSoonestExpiryAsync());
+        Assert.Null((await sut.GetAsync(existing.AppId))!.LastRefreshAt);
+        Assert.Equivalent(records[6], (await sut.GetAsync(records[6].AppId))! with { ETag = null }, strict: true);
+    }
+
     private static AuthorizerRecord Authorizer(string appId) => new() { AppId = appId, State = AuthorizerState.Active, AuthorizedAt = T0 };
 
     private TableAuthorizerRegistry CreateSut() => new(_tables, NullLogger<TableAuthorizerRegistry>.Instance);

@@ -37,6 +37,9 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Development";
 
+    /// <summary>More settings (configuration keys with <c>:</c>).</summary>
+    public Dictionary<string, string> Settings { get; init; } = new(StringComparer.Ordinal);
+
     private static Mock<IAuthorizerRegistry> CreateRegistry()
     {
         var registry = new Mock<IAuthorizerRegistry>();
@@ -55,6 +58,10 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Platform:EncodingAesKey", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG");
         builder.UseSetting("Intake:Enabled", "false");
         builder.UseSetting("Timers:Enabled", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<QueueInitializer>();

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using WeChatDomains.Core.Ports;
+using WeChatDomains.Core.Processing;
+using WeChatDomains.Core.Profiles;
+using WeChatDomains.Core.Profiles.Rollouts;
+using WeChatDomains.Core.Status;
+
+namespace WeChatDomains.Core.Tests.Profiles;
+
+public sealed class RolloutDriverTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// The fleet bench: a step that refreshed its items one at a time kept a 10,000-authorizer rollout far below C / latency.
+    /// Each command read here waits until <see cref="Items"/> reads are under way at once, so a step that reads them one
+    /// at a time never gets past the first (and the guard's timeout fails it).
+    /// </summary>
+    [Fact]
+    public async Task StepAsync_RunningItems_RefreshedConcurrently()
+    {
+        const int Items = 4;
+        var time = new FakeTimeProvider(T0);
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var arrived = 0;
+        var commands = new Mock<ICommandStore>();
+        commands.Setup(c => c.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(async (string id, CancellationToken cancellationToken) =>
+        {
+            if (Interlocked.Increment(ref arrived) == Items)
+            {
+                all.TrySetResult();
+            }
+
+            await all.Task.WaitAsync(TimeSpan.FromSeconds(10), TimeProvider.System, cancellationToken);
+            return new CommandRecord { CommandId = id, Api = "modify_domain", State = CommandState.Succeeded, CreatedAt = T0 };
+        });
+        var profile = new DomainProfile("p", 2, ProfileMode.Direct, null, new Dictionary<string, IReadOnlyList<string>>(), [], true, false, T0);
+        var profiles = new Mock<IProfileStore>();
+        profiles.Setup(p => p.GetVersionAsync("p", 2, It.IsAny<CancellationToken>())).ReturnsAsync(profile);
+        var rollout = new RolloutRecord("r1", "p", 2, new RolloutRequest(Items, [100], 0.1), RolloutState.Running, 0, true, Items, null, T0, "etag");
+        var items = Enumerable.Range(0, Items)
+            .Select(i => new RolloutItem(i, $"wx00000000000000a{i}", RolloutItemState.Running, [], 1, [$"c{i}"], null, null, "e"))
+            .ToList();
+        var updated = new List<RolloutItem>();
+        var store = new Mock<IRolloutStore>();
+        store.Setup(s => s.GetAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(rollout);
+        store.Setup(s => s.ListItemsAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(items);
+        store.Setup(s => s.TryUpdateItemAsync("r1", It.IsAny<RolloutItem>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, RolloutItem item, CancellationToken _) =>
+            {
+                lock (updated)
+                {
+                    updated.Add(item);
+                }
+
+                return item;
+            });
+        store.Setup(s => s.TryUpdateAsync(It.IsAny<RolloutRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync((RolloutRecord r, CancellationToken _) => r);
+        var registry = new Mock<IAuthorizerRegistry>();
+        var options = Options.Create(new ProfileOptions { RolloutConcurrency = Items });
+        var planner = new FleetPlanner(profiles.Object, registry.Object, new ProcessingOptions(), options, time);
+        var applier = new ProfileApplier(
+            new CommandSubmission(Mock.Of<ICommandReader>(), commands.Object, time), Mock.Of<ICommandSender>(), NullLogger<ProfileApplier>.Instance);
+        var sut = new RolloutDriver(store.Object, profiles.Object, commands.Object, planner, applier, registry.Object, options, time);
+
+        var after = await sut.StepAsync("r1");
+
+        Assert.Equal(Items, arrived);
+        Assert.Equal(Enumerable.Repeat(RolloutItemState.Succeeded, Items), updated.Select(i => i.State));
+        Assert.Equal(1, after!.Wave);
+    }
+}
