@@ -40,7 +40,7 @@ public sealed class RolloutDriverTests
         var profile = new DomainProfile("p", 2, ProfileMode.Direct, null, new Dictionary<string, IReadOnlyList<string>>(), [], true, false, T0);
         var profiles = new Mock<IProfileStore>();
         profiles.Setup(p => p.GetVersionAsync("p", 2, It.IsAny<CancellationToken>())).ReturnsAsync(profile);
-        var rollout = new RolloutRecord("r1", "p", 2, new RolloutRequest(Items, [100], 0.1), RolloutState.Running, 0, true, Items, null, T0, "etag");
+        var rollout = new RolloutRecord("r1", "p", 2, new RolloutRequest(Items, [100], 0.1), RolloutState.Running, 0, true, Items, null, T0, ETag: "etag");
         var items = Enumerable.Range(0, Items)
             .Select(i => new RolloutItem(i, $"wx00000000000000a{i}", RolloutItemState.Running, [], 1, [$"c{i}"], null, null, "e"))
             .ToList();

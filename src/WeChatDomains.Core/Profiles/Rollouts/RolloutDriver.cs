@@ -21,6 +21,9 @@ public sealed class RolloutDriver(
     /// <summary>The <c>requestedBy</c> purpose of rollout commands.</summary>
     public const string Purpose = "rollout";
 
+    /// <summary>How often the progress write is tried again when the header changed under it (the next step writes it anyway).</summary>
+    private const int ProgressWriteAttempts = 3;
+
     /// <summary>Steps every Running rollout once.</summary>
     public async Task<int> StepAllAsync(CancellationToken cancellationToken = default)
     {
@@ -169,38 +172,68 @@ public sealed class RolloutDriver(
             : item with { State = RolloutItemState.Deferred, Reason = $"{deferred.Api} deferred until {deferred.NextAttemptAt:O}: {deferred.Reason}" };
     }
 
+    /// <summary>
+    /// Gates the wave and writes the header's progress with the decision; when nothing is decided, the progress alone, and
+    /// only if it changed.
+    /// </summary>
     private async Task<RolloutRecord?> GateAsync(RolloutRecord rollout, List<RolloutItem> items, int end, CancellationToken cancellationToken)
+    {
+        var progress = RolloutProgress.Of(items);
+        var next = Decide(rollout, items, end);
+        if (next is null)
+        {
+            return progress.SameAs(rollout.Progress) ? rollout : await RecordProgressAsync(rollout, progress, cancellationToken);
+        }
+
+        return await rollouts.TryUpdateAsync(next with { Progress = progress }, cancellationToken)
+            ?? await RecordProgressAsync(rollout, progress, cancellationToken);
+    }
+
+    /// <summary>The header's next state once the wave's items ended, or null while the wave runs or nothing is to decide.</summary>
+    private static RolloutRecord? Decide(RolloutRecord rollout, List<RolloutItem> items, int end)
     {
         var wave = items.Where(i => i.Index < end).ToList();
         if (wave.Any(i => i.State is RolloutItemState.Pending or RolloutItemState.Running))
         {
-            return rollout;
+            return null;
         }
 
         var attempted = wave.Count(i => i.State is RolloutItemState.Succeeded or RolloutItemState.Failed);
         var failed = wave.Count(i => i.State == RolloutItemState.Failed);
-        RolloutRecord next;
         if (attempted > 0 && (double)failed / attempted > rollout.Request.MaxFailureRate)
         {
-            next = rollout with
+            return rollout with
             {
                 State = RolloutState.Paused,
                 Reason = $"wave {rollout.Wave}: {failed} of {attempted} authorizers failed, over maxFailureRate {rollout.Request.MaxFailureRate}",
             };
         }
-        else if (rollout.Wave < rollout.LastWave)
+
+        if (rollout.Wave < rollout.LastWave)
         {
-            next = rollout with { Wave = rollout.Wave + 1, Reason = null };
-        }
-        else if (items.All(i => i.State != RolloutItemState.Deferred))
-        {
-            next = rollout with { State = RolloutState.Succeeded, Reason = null };
-        }
-        else
-        {
-            return rollout;
+            return rollout with { Wave = rollout.Wave + 1, Reason = null };
         }
 
-        return await rollouts.TryUpdateAsync(next, cancellationToken) ?? rollout;
+        return items.All(i => i.State != RolloutItemState.Deferred) ? rollout with { State = RolloutState.Succeeded, Reason = null } : null;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="progress"/> into the header as it is now (an operator's pause or another instance's step may
+    /// have changed it since it was read; only the progress is taken from this step). Returns the header as stored.
+    /// </summary>
+    private async Task<RolloutRecord?> RecordProgressAsync(RolloutRecord rollout, RolloutProgress progress, CancellationToken cancellationToken)
+    {
+        RolloutRecord? current = rollout;
+        for (var attempt = 0; attempt < ProgressWriteAttempts && current is not null; attempt++)
+        {
+            if (await rollouts.TryUpdateAsync(current with { Progress = progress }, cancellationToken) is { } written)
+            {
+                return written;
+            }
+
+            current = await rollouts.GetAsync(rollout.RolloutId, cancellationToken);
+        }
+
+        return current;
     }
 }

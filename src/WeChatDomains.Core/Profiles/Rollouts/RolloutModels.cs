@@ -55,10 +55,14 @@ public sealed record RolloutRequest(int Canary, IReadOnlyList<int> Waves, double
 /// <param name="Authorizers">How many authorizers it covers.</param>
 /// <param name="Reason">Why it is Paused or Failed.</param>
 /// <param name="CreatedAt">When it started.</param>
+/// <param name="Progress">
+/// Counts per state and failures by errcode as of the last step (each step writes them when they changed), so a status
+/// read is this one row whatever the fleet's size; null in a header stored before they were kept.
+/// </param>
 /// <param name="ETag">Concurrency token of the stored row.</param>
 public sealed record RolloutRecord(
     string RolloutId, string Profile, int Version, RolloutRequest Request, RolloutState State, int Wave, bool PlatformDone,
-    int Authorizers, string? Reason, DateTimeOffset CreatedAt, string? ETag = null)
+    int Authorizers, string? Reason, DateTimeOffset CreatedAt, RolloutProgress? Progress = null, string? ETag = null)
 {
     /// <summary>How many authorizers (in rollout order) the waves up to <paramref name="wave"/> cover.</summary>
     public int CoveredBy(int wave)
@@ -83,6 +87,29 @@ public sealed record RolloutItem(
 
 /// <summary>Progress as <c>GET /api/rollouts/{id}</c> shows it.</summary>
 public sealed record RolloutCounts(int Pending, int Running, int Succeeded, int Failed, int Deferred, int Unchanged);
+
+/// <summary>A rollout's counts per state and its failures by errcode, computed from its items.</summary>
+public sealed record RolloutProgress(RolloutCounts Counts, IReadOnlyDictionary<string, int> FailuresByErrcode)
+{
+    /// <summary>The progress of <paramref name="items"/>.</summary>
+    public static RolloutProgress Of(IReadOnlyCollection<RolloutItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        int Count(RolloutItemState s) => items.Count(i => i.State == s);
+        var counts = new RolloutCounts(
+            Count(RolloutItemState.Pending), Count(RolloutItemState.Running), Count(RolloutItemState.Succeeded),
+            Count(RolloutItemState.Failed), Count(RolloutItemState.Deferred), Count(RolloutItemState.Unchanged));
+        var failures = items.Where(i => i.State == RolloutItemState.Failed)
+            .GroupBy(i => (i.ErrorCode ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return new RolloutProgress(counts, failures);
+    }
+
+    /// <summary>Whether <paramref name="other"/> says the same (the record's own equality compares the dictionary by reference).</summary>
+    public bool SameAs(RolloutProgress? other) =>
+        other is not null && Counts == other.Counts && FailuresByErrcode.Count == other.FailuresByErrcode.Count
+        && FailuresByErrcode.All(f => other.FailuresByErrcode.TryGetValue(f.Key, out var n) && n == f.Value);
+}
 
 /// <summary>The answer of <c>GET /api/rollouts/{id}</c>.</summary>
 public sealed record RolloutDto(

@@ -32,7 +32,8 @@ public sealed class RolloutService(IRolloutStore rollouts, IProfileStore profile
 
         var now = time.GetUtcNow();
         var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}-v{profile.Version}-{Guid.NewGuid():N}");
-        var rollout = new RolloutRecord(id, name, profile.Version, request, RolloutState.Running, 0, profile.Platform is null, items.Count, null, now);
+        var rollout = new RolloutRecord(
+            id, name, profile.Version, request, RolloutState.Running, 0, profile.Platform is null, items.Count, null, now, RolloutProgress.Of(items));
         await rollouts.CreateAsync(rollout, items, cancellationToken);
         return new ApiResult(202, new RolloutStarted(id, StatusUrl(id)), StatusUrl(id));
     }
@@ -97,17 +98,16 @@ public sealed class RolloutService(IRolloutStore rollouts, IProfileStore profile
     /// <summary>The status URL of a rollout.</summary>
     public static string StatusUrl(string rolloutId) => "/api/rollouts/" + Uri.EscapeDataString(rolloutId);
 
+    /// <summary>
+    /// The header alone when it keeps its progress (written by each step), so a status call costs one read at any fleet size;
+    /// a header stored before progress was kept is counted from its items.
+    /// </summary>
     private async Task<RolloutDto> ViewAsync(RolloutRecord r, CancellationToken cancellationToken)
     {
-        var items = await rollouts.ListItemsAsync(r.RolloutId, cancellationToken);
-        int Count(RolloutItemState s) => items.Count(i => i.State == s);
-        var counts = new RolloutCounts(
-            Count(RolloutItemState.Pending), Count(RolloutItemState.Running), Count(RolloutItemState.Succeeded),
-            Count(RolloutItemState.Failed), Count(RolloutItemState.Deferred), Count(RolloutItemState.Unchanged));
-        var failures = items.Where(i => i.State == RolloutItemState.Failed)
-            .GroupBy(i => (i.ErrorCode ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return new RolloutDto(r.RolloutId, r.Profile, r.Version, r.State, r.Wave, r.LastWave, r.Authorizers, counts, failures, r.Reason, r.PlatformDone, r.Request);
+        var progress = r.Progress ?? RolloutProgress.Of(await rollouts.ListItemsAsync(r.RolloutId, cancellationToken));
+        return new RolloutDto(
+            r.RolloutId, r.Profile, r.Version, r.State, r.Wave, r.LastWave, r.Authorizers, progress.Counts, progress.FailuresByErrcode,
+            r.Reason, r.PlatformDone, r.Request);
     }
 
     private static ApiResult NotFound(string rolloutId) => ApiResult.Problem(404, "No such rollout.", rolloutId);
