@@ -30,4 +30,19 @@ internal static class Eventually
     /// <summary>Completes once <paramref name="condition"/> holds; fails the test after <see cref="Limit"/>.</summary>
     public static Task TrueAsync(Func<Task<bool>> condition, string what) =>
         ValueAsync(async () => await condition() ? string.Empty : null, what);
+
+    /// <summary>As <see cref="TrueAsync(Func{Task{bool}}, string)"/>, the failure saying what <paramref name="what"/> reads when it gives up.</summary>
+    public static async Task TrueAsync(Func<bool> condition, Func<string> what)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (!condition())
+        {
+            if (TimeProvider.System.GetElapsedTime(started) > Limit)
+            {
+                Assert.Fail($"Timed out after {Limit.TotalSeconds:0} s waiting until {what()}.");
+            }
+
+            await Task.Delay(Pause, TimeProvider.System);
+        }
+    }
 }

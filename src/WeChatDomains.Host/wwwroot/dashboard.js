@@ -8,6 +8,11 @@
   const appidPattern = /^[A-Za-z0-9_]+$/;
   const pollMs = 10000;
   const planPageSize = 100;
+  // The plan and the drift list are computed over the whole fleet (a read per authorizer), so the 10 s poll does not ask
+  // for them: a profile's plan is read when the page opens, when the profile gets a new version, when the operator asks
+  // ("Plan again") and once it is this old; the drift list likewise, and while a scan's gets come in.
+  const planMaxAgeMs = 5 * 60 * 1000;
+  const driftMaxAgeMs = 5 * 60 * 1000;
   const driftFollowMs = 2000;
   const driftSettleMs = 4000;
   const maxDriftFollowMs = 5 * 60 * 1000;
@@ -216,24 +221,35 @@
   let profileModes = {};
 
   // Profiles with the totals of their plans (GET /api/profiles/{name}/plan computes them over the whole fleet; the
-  // first page of authorizers names those lacking quota).
-  async function refreshProfiles() {
+  // first page of authorizers names those lacking quota). Plans are kept by name and version (see planMaxAgeMs).
+  const plans = new Map();
+  async function planOf(p, again) {
+    const kept = plans.get(p.name);
+    if (!again && kept && kept.version === p.version && Date.now() - kept.at < planMaxAgeMs) return kept.plan;
+    const plan = await api("/api/profiles/" + encodeURIComponent(p.name) + "/plan?pageSize=" + planPageSize);
+    plans.set(p.name, { version: p.version, at: Date.now(), plan });
+    return plan;
+  }
+
+  async function refreshProfiles(again) {
     const list = (await api("/api/profiles")).profiles || [];
-    const plans = await Promise.all(list.map((p) => api("/api/profiles/" + encodeURIComponent(p.name) + "/plan?pageSize=" + planPageSize)));
+    const planned = await Promise.all(list.map((p) => planOf(p, again)));
+    const oldest = Math.min(...list.map((p) => plans.get(p.name).at));
+    $("plans-at").textContent = list.length ? "Plans computed at " + new Date(oldest).toLocaleTimeString() + " or later." : "";
     profileModes = Object.fromEntries(list.map((p) => [p.name, p.mode]));
     const body = $("profiles").querySelector("tbody");
     body.replaceChildren();
     if (list.length === 0) noneRow("profiles", "No profile yet.");
     const lacking = [];
     list.forEach((p, i) => {
-      const t = plans[i].totals;
-      const platformCalls = (plans[i].platformChanges || []).length;
+      const t = planned[i].totals;
+      const platformCalls = (planned[i].platformChanges || []).length;
       const row = body.insertRow();
       [p.name, p.version, p.mode, yesNo(p.default), yesNo(p.autoCorrect), t.authorizers, t.unchanged, t.toChange, t.unobserved,
         t.calls + (platformCalls ? " (" + platformCalls + " platform)" : ""), t.modifications, t.blockedByQuota].forEach((v) => cell(row, v));
       if (t.blockedByQuota) {
         row.lastChild.className = "bad";
-        const named = plans[i].authorizers.filter((a) => a.blockedByQuota)
+        const named = planned[i].authorizers.filter((a) => a.blockedByQuota)
           .map((a) => a.appId + " (needs " + a.modificationsNeeded + ", " + a.modificationsLeft + " left)");
         const more = t.blockedByQuota - named.length;
         lacking.push([p.name, named.join(", ") + (more > 0 ? (named.length ? " and " : "") + more + " more beyond the first page" : ""), "bad"]);
@@ -311,8 +327,12 @@
     }
   }
 
-  async function refreshDrift() {
+  let driftReadAt = 0;
+  async function refreshDrift(again) {
+    if (!again && Date.now() - driftReadAt < driftMaxAgeMs) return;
     const list = (await api("/api/drift")).authorizers || [];
+    driftReadAt = Date.now();
+    $("drift-at").textContent = "Read at " + new Date(driftReadAt).toLocaleTimeString() + ".";
     const body = $("drift").querySelector("tbody");
     body.replaceChildren();
     if (list.length === 0) noneRow("drift", "No drift seen.");
@@ -330,7 +350,7 @@
   function followScan(until) {
     clearTimeout(driftFollow);
     const tick = () => {
-      refreshDrift().catch((e) => say(e.message, true));
+      refreshDrift(true).catch((e) => say(e.message, true));
       if (Date.now() < until) driftFollow = setTimeout(tick, driftFollowMs);
     };
     driftFollow = setTimeout(tick, driftFollowMs);
@@ -403,6 +423,8 @@
   });
   $("forget-key").addEventListener("click", () => { sessionStorage.removeItem(keyName); clearInterval(timer); showKeyState(); say("Key forgotten."); });
   $("drift-form").addEventListener("submit", (e) => { e.preventDefault(); scanDrift(); });
+  $("plan-again").addEventListener("click", () => refreshProfiles(true).catch((e) => say(e.message, true)));
+  $("drift-read").addEventListener("click", () => refreshDrift(true).catch((e) => say(e.message, true)));
   $("authorizer-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     currentAuthorizer = $("appid").value.trim();

@@ -196,6 +196,58 @@ public sealed class ProfileDashboardTests(AzuriteFixture azurite) : IAsyncLifeti
         await Expect(_dashboard.Authorizer.Details.Value("Profile")).ToHaveClassAsync("bad");
     }
 
+    /// <summary>
+    /// Issue 16 item 5: the plan and the drift list read the whole fleet, so the 10 s poll must not ask for them. With the
+    /// page's clock installed, three polls read each once (when the page opened); "Plan again" and "Read again" read them
+    /// again; a new version of the profile is planned on the next poll; and both are read again once five minutes old.
+    /// </summary>
+    [BrowserFact]
+    public async Task Poll_PlansAndDriftReadWhenOpenedAskedChangedOrOld_NotEveryTenSeconds()
+    {
+        await FleetOnV2WithOneInsideTheReserveAsync();
+        var reads = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        _dashboard.Page.Request += (_, request) =>
+        {
+            var path = new Uri(request.Url).AbsolutePath;
+            if (request.Method == "GET" && path is "/api/profiles" or "/api/profiles/base/plan" or "/api/drift")
+            {
+                reads.AddOrUpdate(path, 1, (_, n) => n + 1);
+            }
+        };
+        string Counts() => $"profiles {Read("/api/profiles")}, plans {Read("/api/profiles/base/plan")}, drift {Read("/api/drift")}";
+        int Read(string path) => reads.GetValueOrDefault(path);
+        async Task PollAsync(Func<Task> advance)
+        {
+            var before = await _dashboard.Status.TextContentAsync();
+            await advance();
+            await Expect(_dashboard.Status).Not.ToHaveTextAsync(before ?? string.Empty);
+            await Expect(_dashboard.Status).ToHaveTextAsync(new Regex("^Updated "));
+        }
+
+        await _dashboard.Page.Clock.InstallAsync();
+        await OpenAsync();
+        await Expect(await _dashboard.Profiles.Table.CellAsync("base", "Calls")).ToHaveTextAsync("4 (2 platform)");
+        await Expect(_dashboard.Status).ToHaveTextAsync(new Regex("^Updated "));
+        for (var poll = 0; poll < 3; poll++)
+        {
+            await PollAsync(() => _dashboard.Page.Clock.RunForAsync(10_000));
+        }
+
+        Assert.True(Counts() == "profiles 4, plans 1, drift 1", $"after opening and three polls: {Counts()}; the plan and the drift list must be read once");
+
+        await _dashboard.Page.Locator("#plan-again").ClickAsync();
+        await _dashboard.Page.Locator("#drift-read").ClickAsync();
+        await Eventually.TrueAsync(() => Read("/api/profiles/base/plan") == 2 && Read("/api/drift") == 2, () => $"Plan again and Read again read them (read so far: {Counts()})");
+
+        await PutProfileAsync(V1);
+        await PollAsync(() => _dashboard.Page.Clock.RunForAsync(10_000));
+        Assert.True(Read("/api/profiles/base/plan") == 3 && Read("/api/drift") == 2, $"after a new version and a poll: {Counts()}; its plan must be read, the drift list not");
+        await Expect(await _dashboard.Profiles.Table.CellAsync("base", "Version")).ToHaveTextAsync("3");
+
+        await PollAsync(() => _dashboard.Page.Clock.FastForwardAsync(5 * 60 * 1000));
+        Assert.True(Read("/api/profiles/base/plan") == 4 && Read("/api/drift") == 3, $"after five minutes: {Counts()}; both must be read again");
+    }
+
     /// <summary>Profile v1 onboarded on both authorizers, their domains read, <see cref="Reserved"/> at 46 of 50, then v2 (one more request domain).</summary>
     private async Task FleetOnV2WithOneInsideTheReserveAsync()
     {
