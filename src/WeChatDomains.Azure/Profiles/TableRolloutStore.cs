@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
@@ -33,17 +34,22 @@ public sealed class TableRolloutStore : IRolloutStore
     }
 
     /// <inheritdoc />
-    public async Task CreateAsync(RolloutRecord rollout, IReadOnlyList<RolloutItem> items, CancellationToken cancellationToken = default)
+    public async Task AddItemsAsync(string rolloutId, IReadOnlyList<RolloutItem> items, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(rollout);
         ArgumentNullException.ThrowIfNull(items);
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         foreach (var chunk in items.Chunk(BatchSize))
         {
-            var actions = chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(rollout.RolloutId, ItemKey(i.Index), i)));
+            var actions = chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(rolloutId, ItemKey(i.Index), i)));
             await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
         }
+    }
 
+    /// <inheritdoc />
+    public async Task CreateAsync(RolloutRecord rollout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await Table.AddEntityAsync(ToEntity(rollout.RolloutId, HeaderRow, rollout), cancellationToken).ConfigureAwait(false);
         await IndexAsync(rollout, cancellationToken).ConfigureAwait(false);
     }
@@ -71,17 +77,14 @@ public sealed class TableRolloutStore : IRolloutStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RolloutItem>> ListItemsAsync(string rolloutId, CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<RolloutItem> ReadItemsAsync(string rolloutId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var items = new List<RolloutItem>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {rolloutId} and RowKey ge {ItemPrefix} and RowKey lt {"item}"}");
         await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            items.Add(FromEntity<RolloutItem>(entity) with { ETag = entity.ETag.ToString() });
+            yield return FromEntity<RolloutItem>(entity) with { ETag = entity.ETag.ToString() };
         }
-
-        return items;
     }
 
     /// <inheritdoc />

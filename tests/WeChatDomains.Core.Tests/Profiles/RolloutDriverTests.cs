@@ -47,7 +47,7 @@ public sealed class RolloutDriverTests
         var updated = new List<RolloutItem>();
         var store = new Mock<IRolloutStore>();
         store.Setup(s => s.GetAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(rollout);
-        store.Setup(s => s.ListItemsAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(items);
+        store.Setup(s => s.ReadItemsAsync("r1", It.IsAny<CancellationToken>())).Returns(items.ToAsyncEnumerable());
         store.Setup(s => s.TryUpdateItemAsync("r1", It.IsAny<RolloutItem>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string _, RolloutItem item, CancellationToken _) =>
             {
@@ -71,5 +71,57 @@ public sealed class RolloutDriverTests
         Assert.Equal(Items, arrived);
         Assert.Equal(Enumerable.Repeat(RolloutItemState.Succeeded, Items), updated.Select(i => i.State));
         Assert.Equal(1, after!.Wave);
+    }
+
+    /// <summary>
+    /// Issue 16 item 5: a step of a 10,000-authorizer rollout read every item into a list first (the Host's memory grew
+    /// with the fleet). Items now stream: when each is yielded, at most a few more than the step's concurrency have been
+    /// yielded and not yet refreshed.
+    /// </summary>
+    [Fact]
+    public async Task StepAsync_ManyItems_StreamedWithFewAheadOfTheirRefresh()
+    {
+        const int Items = 10_000;
+        const int Concurrency = 4;
+        var time = new FakeTimeProvider(T0);
+        var yielded = 0;
+        var refreshed = 0;
+        var mostAhead = 0;
+        async IAsyncEnumerable<RolloutItem> Stream()
+        {
+            for (var i = 0; i < Items; i++)
+            {
+                mostAhead = Math.Max(mostAhead, Interlocked.Increment(ref yielded) - Volatile.Read(ref refreshed));
+                yield return new RolloutItem(i, $"wx{i:D16}", RolloutItemState.Running, [], 1, [$"c{i}"], null, null, "e");
+                await Task.Yield();
+            }
+        }
+
+        var commands = new Mock<ICommandStore>();
+        commands.Setup(c => c.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string id, CancellationToken _) =>
+        {
+            Interlocked.Increment(ref refreshed);
+            return new CommandRecord { CommandId = id, Api = "modify_domain", State = CommandState.Running, CreatedAt = T0 };
+        });
+        var profile = new DomainProfile("p", 2, ProfileMode.Direct, null, new Dictionary<string, IReadOnlyList<string>>(), [], true, false, T0);
+        var profiles = new Mock<IProfileStore>();
+        profiles.Setup(p => p.GetVersionAsync("p", 2, It.IsAny<CancellationToken>())).ReturnsAsync(profile);
+        var rollout = new RolloutRecord("r1", "p", 2, new RolloutRequest(Items, [100], 0.1), RolloutState.Running, 0, true, Items, null, T0, ETag: "etag");
+        var store = new Mock<IRolloutStore>();
+        store.Setup(s => s.GetAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(rollout);
+        store.Setup(s => s.ReadItemsAsync("r1", It.IsAny<CancellationToken>())).Returns(Stream());
+        store.Setup(s => s.TryUpdateAsync(It.IsAny<RolloutRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync((RolloutRecord r, CancellationToken _) => r);
+        var registry = new Mock<IAuthorizerRegistry>();
+        var options = Options.Create(new ProfileOptions { RolloutConcurrency = Concurrency });
+        var planner = new FleetPlanner(profiles.Object, registry.Object, new ProcessingOptions(), options, time);
+        var applier = new ProfileApplier(
+            new CommandSubmission(Mock.Of<ICommandReader>(), commands.Object, time), Mock.Of<ICommandSender>(), NullLogger<ProfileApplier>.Instance);
+        var sut = new RolloutDriver(store.Object, profiles.Object, commands.Object, planner, applier, registry.Object, options, time);
+
+        var after = await sut.StepAsync("r1");
+
+        Assert.Equal((Items, Items), (yielded, refreshed));
+        Assert.True(mostAhead <= 2 * Concurrency, $"{mostAhead} items were read ahead of their refresh at once (concurrency {Concurrency}); the step must not hold the rollout's items");
+        Assert.Equal(new RolloutCounts(0, Items, 0, 0, 0, 0), after!.Progress!.Counts);
     }
 }

@@ -45,7 +45,7 @@ public sealed class RolloutProgressTests
         var view = Assert.IsType<RolloutDto>(result.Body);
         Assert.Equal(HalfDone, view.Counts);
         Assert.Equal(failures, view.FailuresByErrcode);
-        _store.Verify(s => s.ListItemsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
+        _store.Verify(s => s.ReadItemsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
     }
 
     [Fact]
@@ -56,14 +56,14 @@ public sealed class RolloutProgressTests
         var result = await Service().ListAsync();
 
         Assert.Equal(HalfDone, Assert.Single(Assert.IsType<RolloutListDto>(result.Body).Rollouts).Counts);
-        _store.Verify(s => s.ListItemsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
+        _store.Verify(s => s.ReadItemsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
     }
 
     [Fact]
     public async Task GetAsync_HeaderStoredBeforeProgressWasKept_CountsItsItems()
     {
         _store.Setup(s => s.GetAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(Header(progress: null));
-        _store.Setup(s => s.ListItemsAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(Items(afterStep: true));
+        _store.Setup(s => s.ReadItemsAsync("r1", It.IsAny<CancellationToken>())).Returns(Items(afterStep: true).ToAsyncEnumerable());
 
         var result = await Service().GetAsync("r1");
 
@@ -77,7 +77,7 @@ public sealed class RolloutProgressTests
     {
         var before = Header(new RolloutProgress(new RolloutCounts(0, 3, 0, 0, 0, 1), new Dictionary<string, int>()));
         _store.Setup(s => s.GetAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(before);
-        _store.Setup(s => s.ListItemsAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(Items());
+        _store.Setup(s => s.ReadItemsAsync("r1", It.IsAny<CancellationToken>())).Returns(Items().ToAsyncEnumerable());
         _store.Setup(s => s.TryUpdateAsync(It.IsAny<RolloutRecord>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((RolloutRecord r, CancellationToken _) => Written(r));
         CommandsEnd(("c1", CommandState.Succeeded, 0), ("c2", CommandState.Failed, 85015), ("c3", CommandState.Running, 0));
@@ -97,7 +97,7 @@ public sealed class RolloutProgressTests
         var running = Header(new RolloutProgress(new RolloutCounts(0, 3, 0, 0, 0, 1), new Dictionary<string, int>()));
         var paused = running with { State = RolloutState.Paused, Reason = "pause by an operator", ETag = "etag-2" };
         _store.SetupSequence(s => s.GetAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(running).ReturnsAsync(paused);
-        _store.Setup(s => s.ListItemsAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(Items());
+        _store.Setup(s => s.ReadItemsAsync("r1", It.IsAny<CancellationToken>())).Returns(Items().ToAsyncEnumerable());
         _store.Setup(s => s.TryUpdateAsync(It.IsAny<RolloutRecord>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((RolloutRecord r, CancellationToken _) => r.ETag == "etag-2" ? Written(r) : null);
         CommandsEnd(("c1", CommandState.Succeeded, 0), ("c2", CommandState.Failed, 85015), ("c3", CommandState.Running, 0));
@@ -113,7 +113,7 @@ public sealed class RolloutProgressTests
     public async Task StepAsync_NothingChanged_WritesNoHeader()
     {
         _store.Setup(s => s.GetAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(Header(new RolloutProgress(HalfDone, new Dictionary<string, int> { ["85015"] = 1 })));
-        _store.Setup(s => s.ListItemsAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(Items(afterStep: true));
+        _store.Setup(s => s.ReadItemsAsync("r1", It.IsAny<CancellationToken>())).Returns(Items(afterStep: true).ToAsyncEnumerable());
         CommandsEnd(("c3", CommandState.Running, 0));
 
         await Driver().StepAsync("r1");

@@ -8,7 +8,7 @@ using WeChatDomains.WeChat.Client;
 namespace WeChatDomains.Core.Profiles.Rollouts;
 
 /// <summary>
-/// Moves a rollout on by one step, level-triggered: it reads the header and the items, refreshes the items whose commands
+/// Moves a rollout on by one step, level-triggered: it reads the header and streams the items, refreshes the items whose commands
 /// ran, applies the Pending items the current wave covers (platform tier first), and when the wave has ended gates it on
 /// <c>maxFailureRate</c>. Every decision is a conditional write, so a step run twice, or by two instances, or again after a
 /// crash, applies nothing twice: commandIds are deterministic (a repeat of an id is not applied again), and items and
@@ -58,16 +58,16 @@ public sealed class RolloutDriver(
             rollout = platform;
         }
 
-        var items = (await rollouts.ListItemsAsync(rolloutId, cancellationToken)).ToList();
         var end = rollout.CoveredBy(rollout.Wave);
         var month = ChinaTime.MonthKey(time.GetUtcNow());
+        var tally = new RolloutTally(end);
         // Items are independent (each its own row written by ETag, its own deterministic commandIds), so up to
         // RolloutConcurrency of them are refreshed or applied at once: one at a time, a step's storage round trips
         // (about eight per applied item) bounded a 10,000-authorizer rollout far below C / latency (the fleet bench).
+        // They stream from storage page by page and only their tally is kept, so a step's memory does not grow with the fleet.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.RolloutConcurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), parallel, async (i, ct) =>
+        await Parallel.ForEachAsync(rollouts.ReadItemsAsync(rolloutId, cancellationToken), parallel, async (item, ct) =>
         {
-            var item = items[i];
             var next = item.State switch
             {
                 RolloutItemState.Running => await RefreshAsync(item, ct),
@@ -75,13 +75,10 @@ public sealed class RolloutDriver(
                 RolloutItemState.Deferred or RolloutItemState.Pending when item.Index < end => await ApplyAsync(profile, item, month, ct),
                 _ => item,
             };
-            if (next != item)
-            {
-                items[i] = await rollouts.TryUpdateItemAsync(rolloutId, next, ct) ?? item;
-            }
+            tally.Add(next == item ? item : await rollouts.TryUpdateItemAsync(rolloutId, next, ct) ?? item);
         });
 
-        return await GateAsync(rollout, items, end, cancellationToken);
+        return await GateAsync(rollout, tally, cancellationToken);
     }
 
     private async Task<RolloutRecord?> StepPlatformAsync(RolloutRecord rollout, DomainProfile profile, CancellationToken cancellationToken)
@@ -176,10 +173,10 @@ public sealed class RolloutDriver(
     /// Gates the wave and writes the header's progress with the decision; when nothing is decided, the progress alone, and
     /// only if it changed.
     /// </summary>
-    private async Task<RolloutRecord?> GateAsync(RolloutRecord rollout, List<RolloutItem> items, int end, CancellationToken cancellationToken)
+    private async Task<RolloutRecord?> GateAsync(RolloutRecord rollout, RolloutTally tally, CancellationToken cancellationToken)
     {
-        var progress = RolloutProgress.Of(items);
-        var next = Decide(rollout, items, end);
+        var progress = tally.Progress();
+        var next = Decide(rollout, tally);
         if (next is null)
         {
             return progress.SameAs(rollout.Progress) ? rollout : await RecordProgressAsync(rollout, progress, cancellationToken);
@@ -190,16 +187,14 @@ public sealed class RolloutDriver(
     }
 
     /// <summary>The header's next state once the wave's items ended, or null while the wave runs or nothing is to decide.</summary>
-    private static RolloutRecord? Decide(RolloutRecord rollout, List<RolloutItem> items, int end)
+    private static RolloutRecord? Decide(RolloutRecord rollout, RolloutTally tally)
     {
-        var wave = items.Where(i => i.Index < end).ToList();
-        if (wave.Any(i => i.State is RolloutItemState.Pending or RolloutItemState.Running))
+        if (tally.WaveOpen > 0)
         {
             return null;
         }
 
-        var attempted = wave.Count(i => i.State is RolloutItemState.Succeeded or RolloutItemState.Failed);
-        var failed = wave.Count(i => i.State == RolloutItemState.Failed);
+        var (attempted, failed) = (tally.WaveAttempted, tally.WaveFailed);
         if (attempted > 0 && (double)failed / attempted > rollout.Request.MaxFailureRate)
         {
             return rollout with
@@ -214,7 +209,7 @@ public sealed class RolloutDriver(
             return rollout with { Wave = rollout.Wave + 1, Reason = null };
         }
 
-        return items.All(i => i.State != RolloutItemState.Deferred) ? rollout with { State = RolloutState.Succeeded, Reason = null } : null;
+        return tally.Deferred == 0 ? rollout with { State = RolloutState.Succeeded, Reason = null } : null;
     }
 
     /// <summary>

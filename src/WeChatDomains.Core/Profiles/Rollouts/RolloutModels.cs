@@ -92,17 +92,16 @@ public sealed record RolloutCounts(int Pending, int Running, int Succeeded, int 
 public sealed record RolloutProgress(RolloutCounts Counts, IReadOnlyDictionary<string, int> FailuresByErrcode)
 {
     /// <summary>The progress of <paramref name="items"/>.</summary>
-    public static RolloutProgress Of(IReadOnlyCollection<RolloutItem> items)
+    public static RolloutProgress Of(IEnumerable<RolloutItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        int Count(RolloutItemState s) => items.Count(i => i.State == s);
-        var counts = new RolloutCounts(
-            Count(RolloutItemState.Pending), Count(RolloutItemState.Running), Count(RolloutItemState.Succeeded),
-            Count(RolloutItemState.Failed), Count(RolloutItemState.Deferred), Count(RolloutItemState.Unchanged));
-        var failures = items.Where(i => i.State == RolloutItemState.Failed)
-            .GroupBy(i => (i.ErrorCode ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return new RolloutProgress(counts, failures);
+        var tally = new RolloutTally(0);
+        foreach (var item in items)
+        {
+            tally.Add(item);
+        }
+
+        return tally.Progress();
     }
 
     /// <summary>Whether <paramref name="other"/> says the same (the record's own equality compares the dictionary by reference).</summary>
@@ -115,3 +114,66 @@ public sealed record RolloutProgress(RolloutCounts Counts, IReadOnlyDictionary<s
 public sealed record RolloutDto(
     string RolloutId, string Profile, int Version, RolloutState State, int Wave, int Waves, int Authorizers, RolloutCounts Counts,
     IReadOnlyDictionary<string, int> FailuresByErrcode, string? Reason, bool PlatformDone, RolloutRequest Request);
+
+/// <summary>
+/// Counts a rollout's items as they stream past (a step, the creation, a status read of an old header), so nothing holds
+/// them all: counts per state and failures by errcode over the whole rollout, and what the gate needs of the wave under
+/// way (the items before <c>waveEnd</c>). Safe to add to from concurrent item tasks.
+/// </summary>
+/// <param name="waveEnd">The first index past the wave under way.</param>
+public sealed class RolloutTally(int waveEnd)
+{
+    private readonly Lock _lock = new();
+    private readonly int[] _states = new int[Enum.GetValues<RolloutItemState>().Length];
+    private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
+    private int _waveOpen;
+    private int _waveAttempted;
+    private int _waveFailed;
+
+    /// <summary>Counts <paramref name="item"/> as it stands after the step.</summary>
+    public void Add(RolloutItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        lock (_lock)
+        {
+            _states[(int)item.State]++;
+            if (item.State == RolloutItemState.Failed)
+            {
+                var code = (item.ErrorCode ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                _failures[code] = _failures.GetValueOrDefault(code) + 1;
+            }
+
+            if (item.Index < waveEnd)
+            {
+                _waveOpen += item.State is RolloutItemState.Pending or RolloutItemState.Running ? 1 : 0;
+                _waveAttempted += item.State is RolloutItemState.Succeeded or RolloutItemState.Failed ? 1 : 0;
+                _waveFailed += item.State == RolloutItemState.Failed ? 1 : 0;
+            }
+        }
+    }
+
+    /// <summary>Items of the wave under way still Pending or Running.</summary>
+    public int WaveOpen { get { lock (_lock) { return _waveOpen; } } }
+
+    /// <summary>Items of the wave under way that ended Succeeded or Failed.</summary>
+    public int WaveAttempted { get { lock (_lock) { return _waveAttempted; } } }
+
+    /// <summary>Items of the wave under way that ended Failed.</summary>
+    public int WaveFailed { get { lock (_lock) { return _waveFailed; } } }
+
+    /// <summary>Items of the whole rollout that wait (Deferred).</summary>
+    public int Deferred { get { lock (_lock) { return _states[(int)RolloutItemState.Deferred]; } } }
+
+    /// <summary>The counts so far.</summary>
+    public RolloutProgress Progress()
+    {
+        lock (_lock)
+        {
+            int Count(RolloutItemState state) => _states[(int)state];
+            var counts = new RolloutCounts(
+                Count(RolloutItemState.Pending), Count(RolloutItemState.Running), Count(RolloutItemState.Succeeded),
+                Count(RolloutItemState.Failed), Count(RolloutItemState.Deferred), Count(RolloutItemState.Unchanged));
+            return new RolloutProgress(counts, new Dictionary<string, int>(_failures, StringComparer.Ordinal));
+        }
+    }
+}

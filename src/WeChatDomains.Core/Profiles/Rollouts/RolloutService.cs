@@ -8,6 +8,9 @@ namespace WeChatDomains.Core.Profiles.Rollouts;
 /// </summary>
 public sealed class RolloutService(IRolloutStore rollouts, IProfileStore profiles, FleetPlanner planner, TimeProvider time)
 {
+    /// <summary>Items stored per write while a rollout is created.</summary>
+    private const int ItemPage = 500;
+
     /// <summary>POST /api/profiles/{name}/rollouts.</summary>
     public async Task<ApiResult> StartAsync(string name, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
     {
@@ -23,18 +26,34 @@ public sealed class RolloutService(IRolloutStore rollouts, IProfileStore profile
             return ApiResult.Problem(404, "No such profile.", name);
         }
 
-        var items = new List<RolloutItem>();
+        // Items are stored a page at a time as the planner yields them, so a fleet of any size is never held in memory;
+        // the header goes last (a rollout is listed only once it is complete).
+        var now = time.GetUtcNow();
+        var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}-v{profile.Version}-{Guid.NewGuid():N}");
+        var tally = new RolloutTally(0);
+        var page = new List<RolloutItem>(ItemPage);
+        var count = 0;
         await foreach (var (authorizer, plan) in planner.PlanFleetAsync(profile, cancellationToken))
         {
             var state = plan.NothingToApply ? RolloutItemState.Unchanged : RolloutItemState.Pending;
-            items.Add(new RolloutItem(items.Count, authorizer.AppId, state, plan.Commands, plan.ModificationsNeeded, [], null, null));
+            var item = new RolloutItem(count++, authorizer.AppId, state, plan.Commands, plan.ModificationsNeeded, [], null, null);
+            tally.Add(item);
+            page.Add(item);
+            if (page.Count == ItemPage)
+            {
+                await rollouts.AddItemsAsync(id, page, cancellationToken);
+                page.Clear();
+            }
         }
 
-        var now = time.GetUtcNow();
-        var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}-v{profile.Version}-{Guid.NewGuid():N}");
+        if (page.Count > 0)
+        {
+            await rollouts.AddItemsAsync(id, page, cancellationToken);
+        }
+
         var rollout = new RolloutRecord(
-            id, name, profile.Version, request, RolloutState.Running, 0, profile.Platform is null, items.Count, null, now, RolloutProgress.Of(items));
-        await rollouts.CreateAsync(rollout, items, cancellationToken);
+            id, name, profile.Version, request, RolloutState.Running, 0, profile.Platform is null, count, null, now, tally.Progress());
+        await rollouts.CreateAsync(rollout, cancellationToken);
         return new ApiResult(202, new RolloutStarted(id, StatusUrl(id)), StatusUrl(id));
     }
 
@@ -104,10 +123,21 @@ public sealed class RolloutService(IRolloutStore rollouts, IProfileStore profile
     /// </summary>
     private async Task<RolloutDto> ViewAsync(RolloutRecord r, CancellationToken cancellationToken)
     {
-        var progress = r.Progress ?? RolloutProgress.Of(await rollouts.ListItemsAsync(r.RolloutId, cancellationToken));
+        var progress = r.Progress ?? await CountItemsAsync(r.RolloutId, cancellationToken);
         return new RolloutDto(
             r.RolloutId, r.Profile, r.Version, r.State, r.Wave, r.LastWave, r.Authorizers, progress.Counts, progress.FailuresByErrcode,
             r.Reason, r.PlatformDone, r.Request);
+    }
+
+    private async Task<RolloutProgress> CountItemsAsync(string rolloutId, CancellationToken cancellationToken)
+    {
+        var tally = new RolloutTally(0);
+        await foreach (var item in rollouts.ReadItemsAsync(rolloutId, cancellationToken))
+        {
+            tally.Add(item);
+        }
+
+        return tally.Progress();
     }
 
     private static ApiResult NotFound(string rolloutId) => ApiResult.Problem(404, "No such rollout.", rolloutId);
