@@ -78,4 +78,7 @@ internal static partial class Log
 
     [LoggerMessage(3026, LogLevel.Warning, "Reconciliation stopped: api_get_authorizer_list answered errcode {ErrorCode} after {Listed} authorizers")]
     public static partial void ReconcileStopped(ILogger logger, int errorCode, int listed);
+
+    [LoggerMessage(3027, LogLevel.Warning, "WeChat refused the refresh token of authorizer {AuthorizerAppId} (errcode {ErrorCode}) after a new authorization replaced it in the vault; refreshing again with the new one")]
+    public static partial void RefreshTokenReplacedDuringRefresh(ILogger logger, string authorizerAppId, int errorCode);
 }

@@ -118,7 +118,8 @@ public sealed partial class TokenProvider
 
         var request = new AuthorizerTokenRequest(_options.ComponentAppId, appId, refreshToken);
         var issuedAt = _time.GetUtcNow();
-        var result = await _client.GetAuthorizerTokenAsync(component.Token, request, cancellationToken).ConfigureAwait(false);
+        var componentToken = component.Token;
+        var result = await _client.GetAuthorizerTokenAsync(componentToken, request, cancellationToken).ConfigureAwait(false);
         if (result.ErrorCode.Class == WeChatErrorClass.TokenInvalid)
         {
             Log.TokenRejected(_logger, TokenKey.Component, result.ErrorCode.Value);
@@ -128,8 +129,21 @@ public sealed partial class TokenProvider
                 return RefreshOutcome.Failure(RefreshStatus.Failed, renewed.ErrorCode, $"no component access token: {renewed.Error}");
             }
 
+            componentToken = renewed.Token;
             issuedAt = _time.GetUtcNow();
-            result = await _client.GetAuthorizerTokenAsync(renewed.Token, request, cancellationToken).ConfigureAwait(false);
+            result = await _client.GetAuthorizerTokenAsync(componentToken, request, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!result.IsSuccess && Reauthorization.IsRequiredBy(result.ErrorCode.Value)
+            && await ReplacedRefreshTokenAsync(appId, refreshToken, cancellationToken).ConfigureAwait(false) is { } replaced)
+        {
+            // A new authorization stored a new refresh token while this refresh ran with the old one, which WeChat no
+            // longer takes: the answer says nothing of the authorization as it is now, so the refresh runs again with it.
+            Log.RefreshTokenReplacedDuringRefresh(_logger, appId, result.ErrorCode.Value);
+            refreshToken = replaced;
+            request = request with { AuthorizerRefreshToken = replaced };
+            issuedAt = _time.GetUtcNow();
+            result = await _client.GetAuthorizerTokenAsync(componentToken, request, cancellationToken).ConfigureAwait(false);
         }
 
         if (!result.IsSuccess)
@@ -155,6 +169,13 @@ public sealed partial class TokenProvider
         }
 
         return RefreshOutcome.Fresh(RefreshStatus.Refreshed, TokenLookup.Found(issued.AccessToken, expiresAt));
+    }
+
+    /// <summary>The refresh token stored now when it is not <paramref name="used"/> (a new authorization replaced it), else null.</summary>
+    private async Task<string?> ReplacedRefreshTokenAsync(string appId, string used, CancellationToken cancellationToken)
+    {
+        var now = await _vault.GetAsync(SecretNames.AuthorizerRefreshToken(appId), cancellationToken).ConfigureAwait(false);
+        return now?.Value is { Length: > 0 } value && !string.Equals(value, used, StringComparison.Ordinal) ? value : null;
     }
 
     /// <summary>The rule of DESIGN section 6: a refresh token is written only when WeChat gave a different one.</summary>

@@ -189,6 +189,39 @@ public sealed class TokenProviderTests : IDisposable
         Assert.Null(_host.Vault.Peek(SecretNames.AuthorizerRefreshToken(AppId)));
     }
 
+    /// <summary>
+    /// A refresh ran with the old refresh token while a new authorization stored a new one: WeChat's 61023 refuses the old
+    /// token only. It used to come back as the refresh's answer, and the sweep or the command processor marked the live,
+    /// just re-authorized authorizer NeedsReauthorization (out of token refresh until the merchant authorized again).
+    /// </summary>
+    [Fact]
+    public async Task GetAuthorizerTokenAsync_ReauthorizedWhileARefreshRanWithTheOldToken_Issue18_RefreshedWithTheNewOneNot61023()
+    {
+        var (refresh, gate) = await StartRefreshHeldAtWeChatAsync();
+        var old = _host.Vault.Peek(SecretNames.AuthorizerRefreshToken(AppId))!.Value;
+        await _host.Vault.SetAsync(SecretNames.AuthorizerRefreshToken(AppId), "refresh-secret-of-the-reauthorization", null);
+        _host.WeChat.InvalidRefreshTokens[old] = true;
+
+        gate.SetResult();
+        var lookup = await refresh;
+
+        Assert.True(lookup.Token is not null, $"the refresh answered errcode {lookup.ErrorCode} ({lookup.Error}) after {_host.WeChat.AuthorizerCalls} api_authorizer_token call(s)");
+        Assert.Equal(2, _host.WeChat.AuthorizerCalls);
+        Assert.Equal("refresh-secret-of-the-reauthorization", _host.Vault.Peek(SecretNames.AuthorizerRefreshToken(AppId))?.Value);
+    }
+
+    [Fact]
+    public async Task GetAuthorizerTokenAsync_OldTokenRefusedAndNotReplaced_Issue18_61023ReturnedAfterOneCall()
+    {
+        _host.PushTicket();
+        _host.AddAuthorizer(AppId);
+        _host.WeChat.InvalidRefreshTokens[_host.Vault.Peek(SecretNames.AuthorizerRefreshToken(AppId))!.Value] = true;
+
+        var lookup = await CreateSut().GetAuthorizerTokenAsync(AppId);
+
+        Assert.Equal((null, 61023, 1), (lookup.Token, lookup.ErrorCode, _host.WeChat.AuthorizerCalls));
+    }
+
     [Fact]
     public async Task GetAuthorizerTokenAsync_RefreshOutlastsTheLease_Issue18_LeaseRenewedSoNoOtherInstanceRefreshes()
     {

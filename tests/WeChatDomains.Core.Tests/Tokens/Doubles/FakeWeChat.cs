@@ -46,6 +46,9 @@ internal sealed class FakeWeChat
     /// <summary>errcode api_authorizer_token answers for an appid (0: issue).</summary>
     public Func<string, int> AuthorizerErrorCode { get; set; } = _ => 0;
 
+    /// <summary>Refresh tokens api_authorizer_token refuses with 61023 (replaced by a new authorization).</summary>
+    public ConcurrentDictionary<string, bool> InvalidRefreshTokens { get; } = new(StringComparer.Ordinal);
+
     /// <summary>errcode api_component_token answers (0: issue).</summary>
     public Func<int> ComponentErrorCode { get; set; } = () => 0;
 
@@ -98,7 +101,7 @@ internal sealed class FakeWeChat
             return Error<AuthorizerToken>(40001);
         }
 
-        var code = AuthorizerErrorCode(request.AuthorizerAppId);
+        var code = InvalidRefreshTokens.ContainsKey(request.AuthorizerRefreshToken) ? 61023 : AuthorizerErrorCode(request.AuthorizerAppId);
         if (code != 0)
         {
             return Error<AuthorizerToken>(code);
