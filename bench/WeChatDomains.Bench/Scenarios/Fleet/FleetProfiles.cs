@@ -40,6 +40,13 @@ internal sealed record FleetDomains(string ApiHost, string H5Host)
     public string RegistryServerJson() => JsonSerializer.Serialize(
         new ServerDomains { RequestDomain = [Request], WsRequestDomain = [Socket], UploadDomain = [], DownloadDomain = [] }, ResponseJson.Options);
 
+    /// <summary>A source with no server domains, as a get records it.</summary>
+    public static readonly string EmptyServerJson = JsonSerializer.Serialize(
+        new ServerDomains { RequestDomain = [], WsRequestDomain = [], UploadDomain = [], DownloadDomain = [] }, ResponseJson.Options);
+
+    /// <summary>A source with no business domains.</summary>
+    public static readonly string EmptyWebviewJson = JsonSerializer.Serialize(Array.Empty<string>(), ResponseJson.Options);
+
     /// <summary>The last known business domains as the Host records them.</summary>
     public string RegistryWebviewJson() => JsonSerializer.Serialize(new[] { Webview }, ResponseJson.Options);
 

@@ -107,6 +107,9 @@ internal sealed class FleetReport(FleetSettings settings)
     public void Start() =>
         Figures.Print($"fleet: {N} authorizers (every {settings.MatchEvery}th already on v2), profile {FleetProfiles.Name} v1 -> v2 (registered mode: platform tier, then modify_domain and setwebviewdomain), sandbox latency {settings.LatencyMs} ms, at most {settings.Concurrency} WeChat calls at once, rollout step period {Figures.F(settings.StepPeriod.TotalSeconds)} s, Host counting storage operations: {settings.CountOperations}");
 
+    /// <summary>Whether a check has failed so far.</summary>
+    public bool HasFailures => _failures.Count > 0;
+
     /// <summary>Prints every failed check; 0 when none failed.</summary>
     public int Print()
     {

@@ -61,6 +61,13 @@ internal static class FleetScenario
         var version = await api.PutProfileAsync(FleetProfiles.Name, FleetProfiles.V2.ProfileJson());
         var (plan, page, planTook) = await api.PlanAsync(FleetProfiles.Name, 1000);
         report.Planned(plan, planTook, version);
+        if (report.HasFailures)
+        {
+            // A plan other than the seeding's (authorizers unobserved, say) cannot converge: the rollout would wait on them.
+            Figures.Print("  the plan is not the seeding's: the rollout is not started");
+            return report.Print();
+        }
+
         FleetReport.Costs("before the rollout", await FleetCosts.MeasureAsync(api, world, settings.CountOperations, null));
 
         await world.Sandbox.SetFaultsAsync(new FaultSettings { Apis = new(StringComparer.Ordinal) { ["*"] = new ApiFaults { LatencyMs = settings.LatencyMs } } });

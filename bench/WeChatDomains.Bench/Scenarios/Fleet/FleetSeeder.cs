@@ -82,8 +82,15 @@ internal static class FleetSeeder
                 LastRefreshErrorCode = 0,
                 AuthorizedAt = now,
                 LastAuthorizationEventAt = now,
+                // As a get records them: the effective view and each source apart (the planner reads the sources).
                 ServerDomains = domains.RegistryServerJson(),
                 WebviewDomains = domains.RegistryWebviewJson(),
+                ThirdServerDomains = domains.RegistryServerJson(),
+                ThirdWebviewDomains = domains.RegistryWebviewJson(),
+                MpServerDomains = FleetDomains.EmptyServerJson,
+                MpWebviewDomains = FleetDomains.EmptyWebviewJson,
+                DirectServerDomains = FleetDomains.EmptyServerJson,
+                DirectWebviewDomains = FleetDomains.EmptyWebviewJson,
                 DomainsObservedAt = now,
             };
         }).ToList();
