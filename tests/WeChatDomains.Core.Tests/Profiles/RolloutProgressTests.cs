@@ -121,6 +121,74 @@ public sealed class RolloutProgressTests
         _store.Verify(s => s.TryUpdateAsync(It.IsAny<RolloutRecord>(), It.IsAny<CancellationToken>()), Times.Never());
     }
 
+    /// <summary>
+    /// A step of a large rollout runs for minutes; its counts used to reach the header only at its end. Here each item
+    /// takes 3 s (of the fake clock), one at a time: the header is written while the step runs, with the counts as of
+    /// the last step moved by the items it has changed so far.
+    /// </summary>
+    [Fact]
+    public async Task StepAsync_LongStep_CountsWrittenIntoTheHeaderWhileItRuns()
+    {
+        var before = Header(new RolloutProgress(new RolloutCounts(0, 3, 0, 0, 0, 1), new Dictionary<string, int>()));
+        _store.Setup(s => s.GetAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(before);
+        _store.Setup(s => s.ReadItemsAsync("r1", It.IsAny<CancellationToken>())).Returns(Items().ToAsyncEnumerable());
+        _store.Setup(s => s.TryUpdateAsync(It.IsAny<RolloutRecord>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((RolloutRecord r, CancellationToken _) => Written(r));
+        _commands.Setup(c => c.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string id, CancellationToken _) =>
+        {
+            _time.Advance(TimeSpan.FromSeconds(3));
+            return new CommandRecord
+            {
+                CommandId = id, Api = "modify_domain", CreatedAt = T0,
+                State = id == "c2" ? CommandState.Failed : CommandState.Succeeded,
+                LastErrorCode = id == "c2" ? 85015 : null,
+            };
+        });
+
+        await Driver(concurrency: 1).StepAsync("r1");
+
+        var counts = _headerWrites.Select(h => h.Progress!.Counts).ToList();
+        Assert.True(counts.Count == 2, $"header writes: {string.Join("; ", counts)}; expected one while the step ran (after 6 s) and one at its end");
+        Assert.Equal(HalfDone, counts[0]);
+        Assert.Equal(new Dictionary<string, int> { ["85015"] = 1 }, _headerWrites[0].Progress!.FailuresByErrcode);
+        Assert.Equal((new RolloutCounts(0, 0, 2, 1, 0, 1), 1), (counts[1], _headerWrites[1].Wave));
+    }
+
+    /// <summary>A pause made while a long step runs is seen by its next progress write: no further item is applied.</summary>
+    [Fact]
+    public async Task StepAsync_PausedWhileTheStepRuns_AppliesNoFurtherItem()
+    {
+        var running = Header(new RolloutProgress(new RolloutCounts(3, 1, 0, 0, 0, 0), new Dictionary<string, int>()));
+        var paused = running with { State = RolloutState.Paused, Reason = "pause by an operator", ETag = "etag-2" };
+        _store.SetupSequence(s => s.GetAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(running).ReturnsAsync(paused);
+        List<RolloutItem> items =
+        [
+            new(0, "wx00000000000000a0", RolloutItemState.Running, [], 1, ["c0"], null, null, "e"),
+            .. Enumerable.Range(1, 3).Select(i => new RolloutItem(i, $"wx00000000000000a{i}", RolloutItemState.Pending, [], 1, [], null, null, "e")),
+        ];
+        _store.Setup(s => s.ReadItemsAsync("r1", It.IsAny<CancellationToken>())).Returns(items.ToAsyncEnumerable());
+        _store.Setup(s => s.TryUpdateAsync(It.IsAny<RolloutRecord>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((RolloutRecord r, CancellationToken _) => r.ETag == "etag-1" ? null : Written(r));
+        var itemWrites = new List<int>();
+        _store.Setup(s => s.TryUpdateItemAsync("r1", It.IsAny<RolloutItem>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, RolloutItem item, CancellationToken _) =>
+            {
+                itemWrites.Add(item.Index);
+                return item;
+            });
+        _commands.Setup(c => c.GetAsync("c0", It.IsAny<CancellationToken>())).ReturnsAsync(() =>
+        {
+            _time.Advance(TimeSpan.FromSeconds(6));
+            return new CommandRecord { CommandId = "c0", Api = "modify_domain", State = CommandState.Succeeded, CreatedAt = T0 };
+        });
+
+        await Driver(concurrency: 1).StepAsync("r1");
+
+        Assert.True(itemWrites.SequenceEqual([0]), $"items written: [{string.Join(", ", itemWrites)}]; after the pause was seen none may be applied");
+        Assert.All(_headerWrites, h => Assert.Equal(RolloutState.Paused, h.State));
+        Assert.Equal(new RolloutCounts(3, 0, 1, 0, 0, 0), _headerWrites[^1].Progress!.Counts);
+    }
+
     private static RolloutRecord Header(RolloutProgress? progress) =>
         new("r1", "p", 2, new RolloutRequest(4, [100], 1), RolloutState.Running, 0, true, 4, null, T0, progress, "etag-1");
 
@@ -155,9 +223,9 @@ public sealed class RolloutProgressTests
     private RolloutService Service() =>
         new(_store.Object, _profiles.Object, new FleetPlanner(_profiles.Object, Mock.Of<IAuthorizerRegistry>(), new ProcessingOptions(), Options.Create(new ProfileOptions()), _time), _time);
 
-    private RolloutDriver Driver()
+    private RolloutDriver Driver(int concurrency = 16)
     {
-        var options = Options.Create(new ProfileOptions());
+        var options = Options.Create(new ProfileOptions { RolloutConcurrency = concurrency });
         var registry = Mock.Of<IAuthorizerRegistry>();
         var planner = new FleetPlanner(_profiles.Object, registry, new ProcessingOptions(), options, _time);
         var applier = new ProfileApplier(

@@ -24,6 +24,9 @@ public sealed class RolloutDriver(
     /// <summary>How often the progress write is tried again when the header changed under it (the next step writes it anyway).</summary>
     private const int ProgressWriteAttempts = 3;
 
+    /// <summary>How often a step under way writes its counts into the header.</summary>
+    public static readonly TimeSpan LiveProgressPeriod = TimeSpan.FromSeconds(5);
+
     /// <summary>Steps every Running rollout once.</summary>
     public async Task<int> StepAllAsync(CancellationToken cancellationToken = default)
     {
@@ -61,6 +64,7 @@ public sealed class RolloutDriver(
         var end = rollout.CoveredBy(rollout.Wave);
         var month = ChinaTime.MonthKey(time.GetUtcNow());
         var tally = new RolloutTally(end);
+        var live = new LiveStep(rollout, time.GetTimestamp());
         // Items are independent (each its own row written by ETag, its own deterministic commandIds), so up to
         // RolloutConcurrency of them are refreshed or applied at once: one at a time, a step's storage round trips
         // (about eight per applied item) bounded a 10,000-authorizer rollout far below C / latency (the fleet bench).
@@ -72,13 +76,62 @@ public sealed class RolloutDriver(
             {
                 RolloutItemState.Running => await RefreshAsync(item, ct),
                 RolloutItemState.Deferred when item.CommandIds.Count > 0 => await RefreshAsync(item, ct),
-                RolloutItemState.Deferred or RolloutItemState.Pending when item.Index < end => await ApplyAsync(profile, item, month, ct),
+                RolloutItemState.Deferred or RolloutItemState.Pending when item.Index < end && !live.Stopped => await ApplyAsync(profile, item, month, ct),
                 _ => item,
             };
-            tally.Add(next == item ? item : await rollouts.TryUpdateItemAsync(rolloutId, next, ct) ?? item);
+            tally.Add(item, next == item ? item : await rollouts.TryUpdateItemAsync(rolloutId, next, ct) ?? item);
+            await ReportLiveAsync(live, tally, ct);
         });
 
-        return await GateAsync(rollout, tally, cancellationToken);
+        return await GateAsync(live.Header, tally, cancellationToken);
+    }
+
+    /// <summary>
+    /// A long step (minutes at 10,000 authorizers) keeps the header's counts moving: every <see cref="LiveProgressPeriod"/>
+    /// one item task writes the counts as of the last step moved by this step's changes so far. The write reads back
+    /// the header as it is, so an operator's pause or abort made meanwhile is seen, and the step applies no further item.
+    /// </summary>
+    private async Task ReportLiveAsync(LiveStep live, RolloutTally tally, CancellationToken cancellationToken)
+    {
+        if (live.Baseline is not { } baseline || time.GetElapsedTime(Interlocked.Read(ref live.LastWrite)) < LiveProgressPeriod
+            || Interlocked.Exchange(ref live.Writing, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            if (await RecordProgressAsync(live.Header, tally.Moved(baseline), cancellationToken) is { } written)
+            {
+                live.Header = written;
+                live.Stopped = written.State != RolloutState.Running;
+            }
+
+            Interlocked.Exchange(ref live.LastWrite, time.GetTimestamp());
+        }
+        finally
+        {
+            Volatile.Write(ref live.Writing, 0);
+        }
+    }
+
+    /// <summary>What a step knows of its header while it runs.</summary>
+    private sealed class LiveStep(RolloutRecord header, long started)
+    {
+        /// <summary>The counts as of the last step (null in a header stored before counts were kept: nothing is written live).</summary>
+        public RolloutProgress? Baseline { get; } = header.Progress;
+
+        /// <summary>The header as last written or read by this step.</summary>
+        public RolloutRecord Header { get; set; } = header;
+
+        /// <summary>True once the header is no longer Running (paused or aborted meanwhile): no further item is applied.</summary>
+        public volatile bool Stopped;
+
+        /// <summary>When the counts were last written (a <see cref="TimeProvider"/> timestamp).</summary>
+        public long LastWrite = started;
+
+        /// <summary>1 while an item task writes the counts.</summary>
+        public int Writing;
     }
 
     private async Task<RolloutRecord?> StepPlatformAsync(RolloutRecord rollout, DomainProfile profile, CancellationToken cancellationToken)
@@ -176,7 +229,7 @@ public sealed class RolloutDriver(
     private async Task<RolloutRecord?> GateAsync(RolloutRecord rollout, RolloutTally tally, CancellationToken cancellationToken)
     {
         var progress = tally.Progress();
-        var next = Decide(rollout, tally);
+        var next = rollout.State == RolloutState.Running ? Decide(rollout, tally) : null;
         if (next is null)
         {
             return progress.SameAs(rollout.Progress) ? rollout : await RecordProgressAsync(rollout, progress, cancellationToken);

@@ -126,6 +126,8 @@ public sealed class RolloutTally(int waveEnd)
     private readonly Lock _lock = new();
     private readonly int[] _states = new int[Enum.GetValues<RolloutItemState>().Length];
     private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
+    private readonly int[] _moves = new int[Enum.GetValues<RolloutItemState>().Length];
+    private readonly Dictionary<string, int> _newFailures = new(StringComparer.Ordinal);
     private int _waveOpen;
     private int _waveAttempted;
     private int _waveFailed;
@@ -149,6 +151,53 @@ public sealed class RolloutTally(int waveEnd)
                 _waveAttempted += item.State is RolloutItemState.Succeeded or RolloutItemState.Failed ? 1 : 0;
                 _waveFailed += item.State == RolloutItemState.Failed ? 1 : 0;
             }
+        }
+    }
+
+    /// <summary>Counts <paramref name="after"/> as it stands after the step, and its move from <paramref name="before"/>.</summary>
+    public void Add(RolloutItem before, RolloutItem after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        Add(after);
+        if (before.State == after.State)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _moves[(int)before.State]--;
+            _moves[(int)after.State]++;
+            if (after.State == RolloutItemState.Failed)
+            {
+                var code = (after.ErrorCode ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                _newFailures[code] = _newFailures.GetValueOrDefault(code) + 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The whole rollout's progress while the step is still under way: <paramref name="baseline"/> (the header's, as of
+    /// the last step) moved by the changes this step has made so far.
+    /// </summary>
+    public RolloutProgress Moved(RolloutProgress baseline)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        lock (_lock)
+        {
+            var c = baseline.Counts;
+            int M(RolloutItemState state) => _moves[(int)state];
+            var counts = new RolloutCounts(
+                c.Pending + M(RolloutItemState.Pending), c.Running + M(RolloutItemState.Running), c.Succeeded + M(RolloutItemState.Succeeded),
+                c.Failed + M(RolloutItemState.Failed), c.Deferred + M(RolloutItemState.Deferred), c.Unchanged + M(RolloutItemState.Unchanged));
+            var failures = new Dictionary<string, int>(baseline.FailuresByErrcode, StringComparer.Ordinal);
+            foreach (var (code, n) in _newFailures)
+            {
+                failures[code] = failures.GetValueOrDefault(code) + n;
+            }
+
+            return new RolloutProgress(counts, failures);
         }
     }
 
