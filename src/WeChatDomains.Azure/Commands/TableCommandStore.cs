@@ -53,6 +53,9 @@ public sealed partial class TableCommandStore : ICommandStore
     }
 
     /// <inheritdoc />
+    public CommandRecord? GetCached(string commandId) => _known.Latest(commandId)?.Record;
+
+    /// <inheritdoc />
     public async Task<CommandRecord?> TryInsertAsync(CommandRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -11,6 +11,13 @@ public interface ICommandStore
     /// <summary>The record of <paramref name="commandId"/>, or null.</summary>
     Task<CommandRecord?> GetAsync(string commandId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The version of an unfinished command this store itself last wrote or read, from memory (no storage call), or null
+    /// (the default: a store that keeps none). It may be stale: use it only as the base of a conditional write, which
+    /// fails if the record changed since, never to decide that a command must not run.
+    /// </summary>
+    CommandRecord? GetCached(string commandId) => null;
+
     /// <summary>Inserts a new record; returns the stored record (with its ETag), or null when the id already exists.</summary>
     Task<CommandRecord?> TryInsertAsync(CommandRecord record, CancellationToken cancellationToken = default);
 
