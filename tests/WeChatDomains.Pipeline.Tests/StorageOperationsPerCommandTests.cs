@@ -41,6 +41,17 @@ public sealed class StorageOperationsPerCommandTests(AzuriteFixture azurite)
         Assert.Equal("commandindex Update 1, commands PointRead 1, commands Update 1", Steps(harness)[StorageSteps.Claim]);
     }
 
+    [Fact]
+    public async Task Final_RecordsTheAttemptInTheSameTransactionAsTheRecord()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(azurite, countOperations: true);
+        var steps = await SubmitAndProcessAsync(harness, "ops-final");
+
+        Assert.False(steps.ContainsKey(StorageSteps.Attempt), $"attempt step: {steps.GetValueOrDefault(StorageSteps.Attempt)}");
+        Assert.Equal("commandindex Delete 1, commands Batch 1", steps[StorageSteps.Final]);
+        Assert.Single(await harness.Store.GetAttemptsAsync("ops-final"));
+    }
+
     /// <summary>Submits and processes one get_effective_domain command; its operations by step, as "table Kind count, ...".</summary>
     private static async Task<IReadOnlyDictionary<string, string>> SubmitAndProcessAsync(PipelineHarness harness, string commandId)
     {

@@ -4,7 +4,7 @@ namespace WeChatDomains.Core.Ports;
 
 /// <summary>
 /// Durable command records, their attempts and the indexes the status API and the scheduler query. Every change is a
-/// conditional write: <see cref="TryInsertAsync"/> fails on an existing id, <see cref="TryReplaceAsync"/> on a stale ETag.
+/// conditional write: <see cref="TryInsertAsync"/> fails on an existing id, <see cref="TryReplaceAsync(CommandRecord, CancellationToken)"/> on a stale ETag.
 /// </summary>
 public interface ICommandStore
 {
@@ -26,6 +26,18 @@ public interface ICommandStore
     /// in line; returns the stored record, or null when someone else changed it first (re-read and decide).
     /// </summary>
     Task<CommandRecord?> TryReplaceAsync(CommandRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="TryReplaceAsync(CommandRecord, CancellationToken)"/> and <see cref="AddAttemptAsync"/> as one write where
+    /// the store can (the record and its attempts share a partition): the attempt is recorded with the record's new
+    /// version, or, when the record changed first (null), on its own. An attempt number already recorded keeps its first
+    /// row. The default records the attempt, then replaces the record.
+    /// </summary>
+    async Task<CommandRecord?> TryReplaceAsync(CommandRecord record, AttemptRecord attempt, CancellationToken cancellationToken = default)
+    {
+        await AddAttemptAsync(attempt, cancellationToken);
+        return await TryReplaceAsync(record, cancellationToken);
+    }
 
     /// <summary>Records one attempt (idempotent by command and number).</summary>
     Task AddAttemptAsync(AttemptRecord attempt, CancellationToken cancellationToken = default);
