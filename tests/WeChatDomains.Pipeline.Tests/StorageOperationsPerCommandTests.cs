@@ -6,6 +6,7 @@ using WeChatDomains.Core.Diagnostics;
 using WeChatDomains.Core.Processing;
 using WeChatDomains.Core.Status;
 using WeChatDomains.Sandbox;
+using WeChatDomains.Sandbox.Faults;
 using WeChatDomains.Testing;
 using WeChatDomains.WeChat.Client;
 
@@ -50,6 +51,49 @@ public sealed class StorageOperationsPerCommandTests(AzuriteFixture azurite)
         Assert.False(steps.ContainsKey(StorageSteps.Attempt), $"attempt step: {steps.GetValueOrDefault(StorageSteps.Attempt)}");
         Assert.Equal("commandindex Delete 1, commands Batch 1", steps[StorageSteps.Final]);
         Assert.Single(await harness.Store.GetAttemptsAsync("ops-final"));
+    }
+
+    [Fact]
+    public async Task Order_OfACommandAloneInItsLane_IsTheLaneCheckAloneWithoutTheNudgeQuery()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(azurite, countOperations: true);
+        var steps = await SubmitAndProcessAsync(harness, "ops-order");
+
+        Assert.Equal("commandindex Query 1", steps[StorageSteps.Order]);
+    }
+
+    [Fact]
+    public async Task Nudge_OfACommandHeldBackWhileTheHeadRan_IsStillMadeWhenTheHeadEnds()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(azurite, countOperations: true);
+        await harness.SetFaultsAsync(WeChatApi.GetEffectiveDomain, new ApiFaults { LatencyMs = 1500 });
+        var head = PipelineHarness.Command("nudge-head", WeChatApi.GetEffectiveDomain, new { });
+        var follower = PipelineHarness.Command("nudge-follower", WeChatApi.GetEffectiveDomain, new { });
+
+        var running = Task.Run(() => harness.ProcessAsync(head));
+        await PollAsync(async () => await harness.CallsAsync(WeChatApi.GetEffectiveDomain) > 0, "the head's call reached the sandbox");
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.IsType<Disposition.Deferred>(await harness.ProcessAsync(follower));
+        var heldUntil = (await harness.RecordAsync("nudge-follower")).NextAttemptAt;
+        Assert.IsType<Disposition.Complete>(await running);
+
+        var now = harness.Time.GetUtcNow();
+        Assert.True(heldUntil > now, $"held until {heldUntil:O}, now {now:O}");
+        Assert.Equal(now, (await harness.RecordAsync("nudge-follower")).NextAttemptAt);
+    }
+
+    private static async Task PollAsync(Func<Task<bool>> condition, string what)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (!await condition())
+        {
+            if (TimeProvider.System.GetElapsedTime(started) > TimeSpan.FromSeconds(20))
+            {
+                throw new TimeoutException($"Waited 20 s for: {what}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
+        }
     }
 
     /// <summary>Submits and processes one get_effective_domain command; its operations by step, as "table Kind count, ...".</summary>

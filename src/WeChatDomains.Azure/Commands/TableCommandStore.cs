@@ -26,6 +26,7 @@ public sealed partial class TableCommandStore : ICommandStore
     private readonly TimeProvider _time;
     private readonly CommandIndex _index;
     private readonly KnownVersions _known = new();
+    private readonly LaneWatch _lanes = new();
     private readonly ILogger _logger;
 
     /// <summary>Creates the store over <paramref name="tables"/>.</summary>
@@ -70,7 +71,7 @@ public sealed partial class TableCommandStore : ICommandStore
             var existing = await ReadAsync(record.CommandId, cancellationToken).ConfigureAwait(false);
             if (existing is not null)
             {
-                await _index.SyncAsync(null, existing, previousRowsWritten: false, cancellationToken).ConfigureAwait(false);
+                await _index.SyncAsync(null, existing, previousRowsWritten: false, laneETag: null, cancellationToken).ConfigureAwait(false);
                 TableStorageLog.DuplicateInsert(_logger, record.CommandId);
             }
 
@@ -78,7 +79,7 @@ public sealed partial class TableCommandStore : ICommandStore
         }
 
         var stored = record with { ETag = TableResults.ETagOf(response) };
-        await _index.SyncAsync(null, stored, previousRowsWritten: false, cancellationToken).ConfigureAwait(false);
+        Watch(stored.CommandId, await _index.SyncAsync(null, stored, previousRowsWritten: false, laneETag: null, cancellationToken).ConfigureAwait(false));
         _known.Written(stored);
         return stored;
     }
@@ -125,7 +126,13 @@ public sealed partial class TableCommandStore : ICommandStore
         }
 
         var stored = record with { ETag = TableResults.ETagOf(response) };
-        await _index.SyncAsync(previous, stored, known?.PointersWritten == true, cancellationToken).ConfigureAwait(false);
+        if (stored.State == CommandState.Deferred || previous.State != CommandState.Running)
+        {
+            _lanes.NewRun(stored.CommandId);
+        }
+
+        var lane = await _index.SyncAsync(previous, stored, known?.PointersWritten == true, _lanes.ETagOf(stored.CommandId), cancellationToken).ConfigureAwait(false);
+        Watch(stored.CommandId, lane);
         _known.Written(stored);
         return stored;
     }
@@ -201,6 +208,29 @@ public sealed partial class TableCommandStore : ICommandStore
 
         attempts.Sort(static (a, b) => a.Number.CompareTo(b.Number));
         return attempts;
+    }
+
+    /// <inheritdoc />
+    public bool MayHaveFollowers(string commandId) => _lanes.MayHaveFollowers(commandId);
+
+    /// <inheritdoc />
+    public async Task<bool> MarkWaitingAsync(CommandRecord blocker, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blocker);
+        return CommandIndexKeys.LanePointer(blocker) is not { } lane || await _index.MarkWaitedForAsync(lane, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Watch(string commandId, LaneSync lane)
+    {
+        if (lane.WrittenETag is { } etag)
+        {
+            _lanes.Written(commandId, etag);
+        }
+
+        if (lane.RemovedUntouched is { } untouched)
+        {
+            _lanes.Removed(commandId, untouched);
+        }
     }
 
     private async Task<CommandRecord?> ReadAsync(string commandId, CancellationToken cancellationToken)

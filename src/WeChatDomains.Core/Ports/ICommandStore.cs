@@ -60,6 +60,21 @@ public interface ICommandStore
     /// </summary>
     Task<IReadOnlyList<string>> ListLaneAsync(string authorizerKey, string api, int max, string? aheadOf = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Whether a command of its lane received after <paramref name="commandId"/> may be waiting for it, so that its end
+    /// must look for one to nudge; asking forgets the answer. The default says yes. A store may say no only when the lane
+    /// check of the current run (<see cref="ListLaneAsync"/> with <c>aheadOf</c>) saw no later row and no command has been
+    /// held back behind it since (<see cref="MarkWaitingAsync"/> would have told it).
+    /// </summary>
+    bool MayHaveFollowers(string commandId) => true;
+
+    /// <summary>
+    /// Tells <paramref name="blocker"/>'s end that a command is held back behind it, so that its end nudges the lane
+    /// (<see cref="MayHaveFollowers"/>); false when the blocker's place in the lane is gone (it has ended: look again).
+    /// The default does nothing and says true.
+    /// </summary>
+    Task<bool> MarkWaitingAsync(CommandRecord blocker, CancellationToken cancellationToken = default) => Task.FromResult(true);
+
     /// <summary>Counts of Failed and Deferred commands (for health).</summary>
     Task<(int Failed, int Deferred)> CountProblemsAsync(CancellationToken cancellationToken = default);
 }
