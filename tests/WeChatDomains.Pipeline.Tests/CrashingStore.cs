@@ -25,6 +25,18 @@ internal sealed class CrashingStore(ICommandStore inner) : ICommandStore
         return inner.TryReplaceAsync(record, cancellationToken);
     }
 
+    public Task<CommandRecord?> TryReplaceAsync(CommandRecord record, AttemptRecord attempt, CancellationToken cancellationToken = default)
+    {
+        if (CrashWhen?.Invoke(record) == true)
+        {
+            CrashWhen = null;
+            Crashes++;
+            throw new InvalidOperationException("simulated crash before the record was written");
+        }
+
+        return inner.TryReplaceAsync(record, attempt, cancellationToken);
+    }
+
     public Task<CommandRecord?> GetAsync(string commandId, CancellationToken cancellationToken = default) => inner.GetAsync(commandId, cancellationToken);
 
     public Task<CommandRecord?> TryInsertAsync(CommandRecord record, CancellationToken cancellationToken = default) => inner.TryInsertAsync(record, cancellationToken);

@@ -60,7 +60,10 @@ internal sealed class PipelineHarness : IAsyncDisposable
     /// <summary>The store decorator that can simulate a crash, when the harness was created with one.</summary>
     public CrashingStore? Crashing => _services.GetService<CrashingStore>();
 
-    public static async Task<PipelineHarness> CreateAsync(AzuriteFixture azurite, bool crashingStore = false)
+    /// <summary>The storage operation counter, when the harness was created with <c>countOperations</c>.</summary>
+    public Azure.Operations.StorageOperationCounter? Operations => _services.GetRequiredService<Azure.Faults.StorageClientPolicies>().Counter;
+
+    public static async Task<PipelineHarness> CreateAsync(AzuriteFixture azurite, bool crashingStore = false, bool countOperations = false)
     {
         var sandbox = await SandboxServer.StartAsync();
         var time = new FakeTimeProvider(Start);
@@ -94,6 +97,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
             o.ConnectionString = azurite.ConnectionString;
             o.TablePrefix = AzuriteFixture.UniqueName("p");
         });
+        services.Configure<Azure.Operations.StorageOperationOptions>(o => o.Count = countOperations);
         if (crashingStore)
         {
             services.AddSingleton<TableCommandStore>();

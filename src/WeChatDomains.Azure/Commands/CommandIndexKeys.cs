@@ -24,13 +24,22 @@ internal static class CommandIndexKeys
     public const string CommandIdProperty = "CommandId";
     public const string WakeByProperty = "WakeBy";
 
+    /// <summary>Set on a lane row by a command held back behind it (see <see cref="CommandIndex.MarkWaitedForAsync"/>).</summary>
+    public const string WaitedForProperty = "WaitedFor";
+
+    public const string LanePrefix = "lane|";
+
     public static string AuthorizerKey(CommandRecord record) => record.AuthorizerAppId ?? ComponentKey;
 
     public static string AuthorizerPartition(string authorizerKey) => "auth|" + authorizerKey;
 
     public static string StatePartition(CommandState state) => "state|" + state;
 
-    public static string LanePartition(string authorizerKey, string api) => "lane|" + authorizerKey + "|" + api;
+    public static string LanePartition(string authorizerKey, string api) => LanePrefix + authorizerKey + "|" + api;
+
+    /// <summary>The lane pointer the record should have now, if any.</summary>
+    public static IndexPointer? LanePointer(CommandRecord record) =>
+        StatePointers(record).Find(p => p.PartitionKey.StartsWith(LanePrefix, StringComparison.Ordinal)) is { PartitionKey: not null } lane ? lane : null;
 
     public static string Ticks(long ticks) => ticks.ToString("D19", CultureInfo.InvariantCulture);
 

@@ -22,6 +22,9 @@ internal sealed class KnownVersions
     public KnownVersion? Find(string commandId, string? etag) =>
         etag is not null && _versions.TryGetValue(commandId, out var known) && known.Record.ETag == etag ? known : null;
 
+    /// <summary>The latest known version of <paramref name="commandId"/>, or null.</summary>
+    public KnownVersion? Latest(string commandId) => _versions.TryGetValue(commandId, out var known) ? known : null;
+
     /// <summary>Remembers a version read from the table (its pointer rows may be missing after a crash).</summary>
     public void Read(CommandRecord record) => Remember(record, pointersWritten: false);
 

@@ -109,6 +109,11 @@ public sealed partial class TableCommandStore
             var (page, next) = await _index.ReadPageAsync(filter, max, continuation, cancellationToken).ConfigureAwait(false);
             var rows = stopAt is null ? page : [.. page.TakeWhile(row => row.GetString(CommandIndexKeys.CommandIdProperty) != stopAt)];
             stopped = rows.Count < page.Count;
+            if (stopped)
+            {
+                _lanes.Checked(stopAt!, page.Count - rows.Count > 1 || next is not null);
+            }
+
             var records = await ReadAllAsync(rows, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < rows.Count && found.Count < max; i++)
             {

@@ -14,7 +14,7 @@ namespace WeChatDomains.Azure.Commands;
 /// <item><c>commandindex</c>: pointer rows by authorizer, Failed, Deferred and order lane (see <see cref="CommandIndexKeys"/>).
 /// A listing reads a page of pointers, then point-reads the records (in parallel, bounded).</item>
 /// </list>
-/// The record is the truth. <see cref="TryReplaceAsync"/> needs the stored version (to know which rows it had): it takes it
+/// The record is the truth. <see cref="TryReplaceAsync(CommandRecord, CancellationToken)"/> needs the stored version (to know which rows it had): it takes it
 /// from <see cref="KnownVersions"/> when that holds the version with the caller's ETag, else reads it; it replaces the
 /// record with the caller's ETag, and only then brings the pointer rows in line; a crash in between leaves stale rows,
 /// which readers check against the record and remove. Long <c>Body</c>/<c>Response</c> values span several properties and are
@@ -26,6 +26,7 @@ public sealed partial class TableCommandStore : ICommandStore
     private readonly TimeProvider _time;
     private readonly CommandIndex _index;
     private readonly KnownVersions _known = new();
+    private readonly LaneWatch _lanes = new();
     private readonly ILogger _logger;
 
     /// <summary>Creates the store over <paramref name="tables"/>.</summary>
@@ -53,6 +54,9 @@ public sealed partial class TableCommandStore : ICommandStore
     }
 
     /// <inheritdoc />
+    public CommandRecord? GetCached(string commandId) => _known.Latest(commandId)?.Record;
+
+    /// <inheritdoc />
     public async Task<CommandRecord?> TryInsertAsync(CommandRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -67,7 +71,7 @@ public sealed partial class TableCommandStore : ICommandStore
             var existing = await ReadAsync(record.CommandId, cancellationToken).ConfigureAwait(false);
             if (existing is not null)
             {
-                await _index.SyncAsync(null, existing, previousRowsWritten: false, cancellationToken).ConfigureAwait(false);
+                await _index.SyncAsync(null, existing, previousRowsWritten: false, laneETag: null, cancellationToken).ConfigureAwait(false);
                 TableStorageLog.DuplicateInsert(_logger, record.CommandId);
             }
 
@@ -75,13 +79,27 @@ public sealed partial class TableCommandStore : ICommandStore
         }
 
         var stored = record with { ETag = TableResults.ETagOf(response) };
-        await _index.SyncAsync(null, stored, previousRowsWritten: false, cancellationToken).ConfigureAwait(false);
+        Watch(stored.CommandId, await _index.SyncAsync(null, stored, previousRowsWritten: false, laneETag: null, cancellationToken).ConfigureAwait(false));
         _known.Written(stored);
         return stored;
     }
 
     /// <inheritdoc />
-    public async Task<CommandRecord?> TryReplaceAsync(CommandRecord record, CancellationToken cancellationToken = default)
+    public Task<CommandRecord?> TryReplaceAsync(CommandRecord record, CancellationToken cancellationToken = default) =>
+        ReplaceAsync(record, null, cancellationToken);
+
+    /// <summary>
+    /// The record's replace and the attempt's insert in one entity-group transaction (both in the command's partition):
+    /// one storage operation for two rows. When the attempt number is already recorded (409 on it), the record is
+    /// replaced alone and the first row stays; when the record changed first (412), the attempt is recorded alone.
+    /// </summary>
+    public Task<CommandRecord?> TryReplaceAsync(CommandRecord record, AttemptRecord attempt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return ReplaceAsync(record, attempt, cancellationToken);
+    }
+
+    private async Task<CommandRecord?> ReplaceAsync(CommandRecord record, AttemptRecord? attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (record.ETag is null)
@@ -95,26 +113,69 @@ public sealed partial class TableCommandStore : ICommandStore
         if (previous is null || previous.ETag != record.ETag)
         {
             _known.Forget(record.CommandId);
+            await AddAttemptIfAnyAsync(attempt, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
-        Response response;
-        try
-        {
-            response = await _tables.Commands.UpdateEntityAsync(
-                CommandEntityMapper.ToEntity(record), new ETag(record.ETag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException exception) when (exception.IsStale())
+        var response = await WriteAsync(record, attempt, cancellationToken).ConfigureAwait(false);
+        if (response is null)
         {
             _known.Forget(record.CommandId);
+            await AddAttemptIfAnyAsync(attempt, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
         var stored = record with { ETag = TableResults.ETagOf(response) };
-        await _index.SyncAsync(previous, stored, known?.PointersWritten == true, cancellationToken).ConfigureAwait(false);
+        if (stored.State == CommandState.Deferred || previous.State != CommandState.Running)
+        {
+            _lanes.NewRun(stored.CommandId);
+        }
+
+        var lane = await _index.SyncAsync(previous, stored, known?.PointersWritten == true, _lanes.ETagOf(stored.CommandId), cancellationToken).ConfigureAwait(false);
+        Watch(stored.CommandId, lane);
         _known.Written(stored);
         return stored;
     }
+
+    /// <summary>The record's conditional replace, with the attempt in the same transaction; null when the record changed.</summary>
+    private async Task<Response?> WriteAsync(CommandRecord record, AttemptRecord? attempt, CancellationToken cancellationToken)
+    {
+        var entity = CommandEntityMapper.ToEntity(record);
+        var etag = new ETag(record.ETag!);
+        try
+        {
+            if (attempt is not null)
+            {
+                TableTransactionAction[] actions =
+                [
+                    new(TableTransactionActionType.UpdateReplace, entity, etag),
+                    new(TableTransactionActionType.Add, CommandEntityMapper.ToEntity(attempt)),
+                ];
+                try
+                {
+                    var responses = await _tables.Commands.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                    return responses.Value[0];
+                }
+                catch (TableTransactionFailedException exception) when (exception.FailedTransactionActionIndex == 1 && exception.Status == TableResults.Conflict)
+                {
+                    // The attempt number is already recorded: the first row stays, the record is replaced alone.
+                }
+            }
+
+            return await _tables.Commands.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException exception) when (exception.FailedTransactionActionIndex is null or 0 && exception.IsStale())
+        {
+            return null;
+        }
+        catch (RequestFailedException exception) when (exception.IsStale())
+        {
+            return null;
+        }
+    }
+
+    private Task AddAttemptIfAnyAsync(AttemptRecord? attempt, CancellationToken cancellationToken) =>
+        attempt is null ? Task.CompletedTask : AddAttemptAsync(attempt, cancellationToken);
 
     /// <inheritdoc />
     public async Task AddAttemptAsync(AttemptRecord attempt, CancellationToken cancellationToken = default)
@@ -147,6 +208,29 @@ public sealed partial class TableCommandStore : ICommandStore
 
         attempts.Sort(static (a, b) => a.Number.CompareTo(b.Number));
         return attempts;
+    }
+
+    /// <inheritdoc />
+    public bool MayHaveFollowers(string commandId) => _lanes.MayHaveFollowers(commandId);
+
+    /// <inheritdoc />
+    public async Task<bool> MarkWaitingAsync(CommandRecord blocker, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blocker);
+        return CommandIndexKeys.LanePointer(blocker) is not { } lane || await _index.MarkWaitedForAsync(lane, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Watch(string commandId, LaneSync lane)
+    {
+        if (lane.WrittenETag is { } etag)
+        {
+            _lanes.Written(commandId, etag);
+        }
+
+        if (lane.RemovedUntouched is { } untouched)
+        {
+            _lanes.Removed(commandId, untouched);
+        }
     }
 
     private async Task<CommandRecord?> ReadAsync(string commandId, CancellationToken cancellationToken)

@@ -47,7 +47,7 @@ public static class StorageSteps
     /// <summary>The order gate: the lane check before the call and the nudge of the next command after a final state.</summary>
     public const string Order = "order";
 
-    /// <summary>The attempt row.</summary>
+    /// <summary>An attempt row written on its own (it shares the final write's transaction on Table Storage).</summary>
     public const string Attempt = "attempt";
 
     /// <summary>The record's write after the call (final, deferred or retried).</summary>

@@ -4,12 +4,19 @@ namespace WeChatDomains.Core.Ports;
 
 /// <summary>
 /// Durable command records, their attempts and the indexes the status API and the scheduler query. Every change is a
-/// conditional write: <see cref="TryInsertAsync"/> fails on an existing id, <see cref="TryReplaceAsync"/> on a stale ETag.
+/// conditional write: <see cref="TryInsertAsync"/> fails on an existing id, <see cref="TryReplaceAsync(CommandRecord, CancellationToken)"/> on a stale ETag.
 /// </summary>
 public interface ICommandStore
 {
     /// <summary>The record of <paramref name="commandId"/>, or null.</summary>
     Task<CommandRecord?> GetAsync(string commandId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The version of an unfinished command this store itself last wrote or read, from memory (no storage call), or null
+    /// (the default: a store that keeps none). It may be stale: use it only as the base of a conditional write, which
+    /// fails if the record changed since, never to decide that a command must not run.
+    /// </summary>
+    CommandRecord? GetCached(string commandId) => null;
 
     /// <summary>Inserts a new record; returns the stored record (with its ETag), or null when the id already exists.</summary>
     Task<CommandRecord?> TryInsertAsync(CommandRecord record, CancellationToken cancellationToken = default);
@@ -19,6 +26,18 @@ public interface ICommandStore
     /// in line; returns the stored record, or null when someone else changed it first (re-read and decide).
     /// </summary>
     Task<CommandRecord?> TryReplaceAsync(CommandRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="TryReplaceAsync(CommandRecord, CancellationToken)"/> and <see cref="AddAttemptAsync"/> as one write where
+    /// the store can (the record and its attempts share a partition): the attempt is recorded with the record's new
+    /// version, or, when the record changed first (null), on its own. An attempt number already recorded keeps its first
+    /// row. The default records the attempt, then replaces the record.
+    /// </summary>
+    async Task<CommandRecord?> TryReplaceAsync(CommandRecord record, AttemptRecord attempt, CancellationToken cancellationToken = default)
+    {
+        await AddAttemptAsync(attempt, cancellationToken);
+        return await TryReplaceAsync(record, cancellationToken);
+    }
 
     /// <summary>Records one attempt (idempotent by command and number).</summary>
     Task AddAttemptAsync(AttemptRecord attempt, CancellationToken cancellationToken = default);
@@ -40,6 +59,21 @@ public interface ICommandStore
     /// only those received before that command (the listing stops at it, so a command alone in its lane costs no read).
     /// </summary>
     Task<IReadOnlyList<string>> ListLaneAsync(string authorizerKey, string api, int max, string? aheadOf = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether a command of its lane received after <paramref name="commandId"/> may be waiting for it, so that its end
+    /// must look for one to nudge; asking forgets the answer. The default says yes. A store may say no only when the lane
+    /// check of the current run (<see cref="ListLaneAsync"/> with <c>aheadOf</c>) saw no later row and no command has been
+    /// held back behind it since (<see cref="MarkWaitingAsync"/> would have told it).
+    /// </summary>
+    bool MayHaveFollowers(string commandId) => true;
+
+    /// <summary>
+    /// Tells <paramref name="blocker"/>'s end that a command is held back behind it, so that its end nudges the lane
+    /// (<see cref="MayHaveFollowers"/>); false when the blocker's place in the lane is gone (it has ended: look again).
+    /// The default does nothing and says true.
+    /// </summary>
+    Task<bool> MarkWaitingAsync(CommandRecord blocker, CancellationToken cancellationToken = default) => Task.FromResult(true);
 
     /// <summary>Counts of Failed and Deferred commands (for health).</summary>
     Task<(int Failed, int Deferred)> CountProblemsAsync(CancellationToken cancellationToken = default);

@@ -38,7 +38,9 @@ public sealed record Claim(CommandRecord? Held, Disposition? Skip)
 /// Takes a command for this worker with conditional writes only (never check-then-insert): a new id is inserted
 /// Running; a finished one is a duplicate that changes nothing; one held by a live worker backs off until that claim
 /// lapses; a Deferred one not yet due waits; an Accepted one, a due Deferred one, or one whose holder crashed (lapsed
-/// claim) is taken over with its ETag.
+/// claim) is taken over with its ETag. The first try starts from the store's cached version when that one may be taken
+/// (the Accepted record the API of this process has just inserted): its conditional write is the check, and a stale
+/// version costs a conflict and a read, as any other; a decision not to run always comes from a fresh read.
 /// </summary>
 public sealed class CommandClaimer(ICommandStore store, TimeProvider time, ProcessingOptions options)
 {
@@ -52,7 +54,9 @@ public sealed class CommandClaimer(ICommandStore store, TimeProvider time, Proce
         for (var conflict = 0; conflict < MaxConflicts; conflict++)
         {
             var now = time.GetUtcNow();
-            var existing = await store.GetAsync(header.CommandId, cancellationToken);
+            var existing = conflict == 0 && store.GetCached(header.CommandId) is { } cached && Decide(cached, now) is null
+                ? cached
+                : await store.GetAsync(header.CommandId, cancellationToken);
             if (existing is null)
             {
                 var inserted = await store.TryInsertAsync(NewRunning(header, now), cancellationToken);

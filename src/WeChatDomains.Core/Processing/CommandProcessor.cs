@@ -127,25 +127,21 @@ public sealed class CommandProcessor(
         telemetry.WeChatCalled(header.Api, errorClass, outcome.Latency);
         ProcessingTelemetry.TagCall(outcome.ErrorCode.Value, errorClass);
 
-        using (StorageStep.Enter(StorageSteps.Attempt))
+        // The attempt is recorded with the record's next version, in one write where the store can.
+        var attempt = new AttemptRecord
         {
-            await store.AddAttemptAsync(
-                new AttemptRecord
-                {
-                    CommandId = header.CommandId,
-                    Number = running.Attempts + 1,
-                    At = startedAt,
-                    Api = header.Api,
-                    ErrorCode = outcome.ErrorCode.Value,
-                    ErrorMessage = outcome.ErrorMessage,
-                    Rid = outcome.Rid,
-                    ErrorClass = errorClass,
-                    HttpStatus = outcome.HttpStatus,
-                    Latency = outcome.Latency,
-                    HttpAttempts = outcome.HttpAttempts,
-                },
-                cancellationToken);
-        }
+            CommandId = header.CommandId,
+            Number = running.Attempts + 1,
+            At = startedAt,
+            Api = header.Api,
+            ErrorCode = outcome.ErrorCode.Value,
+            ErrorMessage = outcome.ErrorMessage,
+            Rid = outcome.Rid,
+            ErrorClass = errorClass,
+            HttpStatus = outcome.HttpStatus,
+            Latency = outcome.Latency,
+            HttpAttempts = outcome.HttpAttempts,
+        };
 
         var description = ConfigurationHints.Describe(outcome.ErrorCode, outcome.ErrorMessage, errorClass);
         var now = time.GetUtcNow();
@@ -163,6 +159,7 @@ public sealed class CommandProcessor(
             cancellationToken,
             keepInFlight: unresolved,
             errorClass: errorClass,
+            attempt: attempt,
             afterStored: () => ApplySideEffectsAsync(header, errorClass, outcome, ledgerKey, cancellationToken));
     }
 
@@ -223,6 +220,7 @@ public sealed class CommandProcessor(
         CancellationToken cancellationToken,
         bool keepInFlight = false,
         WeChatErrorClass? errorClass = null,
+        AttemptRecord? attempt = null,
         Func<Task>? afterStored = null)
     {
         var now = time.GetUtcNow();
@@ -247,7 +245,9 @@ public sealed class CommandProcessor(
         CommandRecord? stored;
         using (StorageStep.Enter(StorageSteps.Final))
         {
-            stored = await store.TryReplaceAsync(record, cancellationToken);
+            stored = attempt is null
+                ? await store.TryReplaceAsync(record, cancellationToken)
+                : await store.TryReplaceAsync(record, attempt, cancellationToken);
         }
 
         if (stored is null)
