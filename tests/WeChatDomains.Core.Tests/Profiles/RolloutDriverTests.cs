@@ -1,10 +1,6 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using WeChatDomains.Core.Ports;
-using WeChatDomains.Core.Processing;
-using WeChatDomains.Core.Profiles;
 using WeChatDomains.Core.Profiles.Rollouts;
 using WeChatDomains.Core.Status;
 
@@ -37,9 +33,7 @@ public sealed class RolloutDriverTests
             await all.Task.WaitAsync(TimeSpan.FromSeconds(10), TimeProvider.System, cancellationToken);
             return new CommandRecord { CommandId = id, Api = "modify_domain", State = CommandState.Succeeded, CreatedAt = T0 };
         });
-        var profile = new DomainProfile("p", 2, ProfileMode.Direct, null, new Dictionary<string, IReadOnlyList<string>>(), [], true, false, T0);
-        var profiles = new Mock<IProfileStore>();
-        profiles.Setup(p => p.GetVersionAsync("p", 2, It.IsAny<CancellationToken>())).ReturnsAsync(profile);
+        var profiles = RolloutDrivers.ProfilesHolding(T0);
         var rollout = new RolloutRecord("r1", "p", 2, new RolloutRequest(Items, [100], 0.1), RolloutState.Running, 0, true, Items, null, T0, ETag: "etag");
         var items = Enumerable.Range(0, Items)
             .Select(i => new RolloutItem(i, $"wx00000000000000a{i}", RolloutItemState.Running, [], 1, [$"c{i}"], null, null, "e"))
@@ -59,12 +53,7 @@ public sealed class RolloutDriverTests
                 return item;
             });
         store.Setup(s => s.TryUpdateAsync(It.IsAny<RolloutRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync((RolloutRecord r, CancellationToken _) => r);
-        var registry = new Mock<IAuthorizerRegistry>();
-        var options = Options.Create(new ProfileOptions { RolloutConcurrency = Items });
-        var planner = new FleetPlanner(profiles.Object, registry.Object, new ProcessingOptions(), options, time);
-        var applier = new ProfileApplier(
-            new CommandSubmission(Mock.Of<ICommandReader>(), commands.Object, time), Mock.Of<ICommandSender>(), NullLogger<ProfileApplier>.Instance);
-        var sut = new RolloutDriver(store.Object, profiles.Object, commands.Object, planner, applier, registry.Object, options, time);
+        var sut = RolloutDrivers.Create(store.Object, profiles.Object, commands.Object, time, concurrency: Items);
 
         var after = await sut.StepAsync("r1");
 
@@ -103,20 +92,13 @@ public sealed class RolloutDriverTests
             Interlocked.Increment(ref refreshed);
             return new CommandRecord { CommandId = id, Api = "modify_domain", State = CommandState.Running, CreatedAt = T0 };
         });
-        var profile = new DomainProfile("p", 2, ProfileMode.Direct, null, new Dictionary<string, IReadOnlyList<string>>(), [], true, false, T0);
-        var profiles = new Mock<IProfileStore>();
-        profiles.Setup(p => p.GetVersionAsync("p", 2, It.IsAny<CancellationToken>())).ReturnsAsync(profile);
+        var profiles = RolloutDrivers.ProfilesHolding(T0);
         var rollout = new RolloutRecord("r1", "p", 2, new RolloutRequest(Items, [100], 0.1), RolloutState.Running, 0, true, Items, null, T0, ETag: "etag");
         var store = new Mock<IRolloutStore>();
         store.Setup(s => s.GetAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(rollout);
         store.Setup(s => s.ReadItemsAsync("r1", It.IsAny<CancellationToken>())).Returns(Stream());
         store.Setup(s => s.TryUpdateAsync(It.IsAny<RolloutRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync((RolloutRecord r, CancellationToken _) => r);
-        var registry = new Mock<IAuthorizerRegistry>();
-        var options = Options.Create(new ProfileOptions { RolloutConcurrency = Concurrency });
-        var planner = new FleetPlanner(profiles.Object, registry.Object, new ProcessingOptions(), options, time);
-        var applier = new ProfileApplier(
-            new CommandSubmission(Mock.Of<ICommandReader>(), commands.Object, time), Mock.Of<ICommandSender>(), NullLogger<ProfileApplier>.Instance);
-        var sut = new RolloutDriver(store.Object, profiles.Object, commands.Object, planner, applier, registry.Object, options, time);
+        var sut = RolloutDrivers.Create(store.Object, profiles.Object, commands.Object, time, Concurrency);
 
         var after = await sut.StepAsync("r1");
 

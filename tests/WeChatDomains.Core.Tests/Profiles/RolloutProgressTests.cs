@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -28,8 +27,7 @@ public sealed class RolloutProgressTests
 
     public RolloutProgressTests()
     {
-        var profile = new DomainProfile("p", 2, ProfileMode.Direct, null, new Dictionary<string, IReadOnlyList<string>>(), [], true, false, T0);
-        _profiles.Setup(p => p.GetVersionAsync("p", 2, It.IsAny<CancellationToken>())).ReturnsAsync(profile);
+        _profiles.Setup(p => p.GetVersionAsync("p", 2, It.IsAny<CancellationToken>())).ReturnsAsync(RolloutDrivers.EmptyDirectProfile(T0));
         _store.Setup(s => s.TryUpdateItemAsync("r1", It.IsAny<RolloutItem>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string _, RolloutItem item, CancellationToken _) => item);
     }
@@ -223,13 +221,5 @@ public sealed class RolloutProgressTests
     private RolloutService Service() =>
         new(_store.Object, _profiles.Object, new FleetPlanner(_profiles.Object, Mock.Of<IAuthorizerRegistry>(), new ProcessingOptions(), Options.Create(new ProfileOptions()), _time), _time);
 
-    private RolloutDriver Driver(int concurrency = 16)
-    {
-        var options = Options.Create(new ProfileOptions { RolloutConcurrency = concurrency });
-        var registry = Mock.Of<IAuthorizerRegistry>();
-        var planner = new FleetPlanner(_profiles.Object, registry, new ProcessingOptions(), options, _time);
-        var applier = new ProfileApplier(
-            new CommandSubmission(Mock.Of<ICommandReader>(), _commands.Object, _time), Mock.Of<ICommandSender>(), NullLogger<ProfileApplier>.Instance);
-        return new RolloutDriver(_store.Object, _profiles.Object, _commands.Object, planner, applier, registry, options, _time);
-    }
+    private RolloutDriver Driver(int concurrency = 16) => RolloutDrivers.Create(_store.Object, _profiles.Object, _commands.Object, _time, concurrency);
 }
