@@ -69,7 +69,16 @@ internal static class PairsDrill
             var submitting = Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (c, _) => await world.SubmitAsync(c.Json, limit));
             await Task.WhenAll(submitting, disrupt(world, phase));
             afterDisruptions = world.Host.Logs.Count;
-            await world.WaitAllFinalAsync([.. ids.Select(c => c.Id)], limit);
+            try
+            {
+                await world.WaitAllFinalAsync([.. ids.Select(c => c.Id)], limit);
+            }
+            catch (TimeoutException e)
+            {
+                var log = Path.Combine(Path.GetTempPath(), $"wechatdomains-drill-{name}-host.log");
+                await File.WriteAllLinesAsync(log, world.Host.Logs.Lines);
+                throw new TimeoutException($"{name}, phase {phase} ({action}): {e.Message} The Host's whole log: {log}", e);
+            }
             all.AddRange(ids.Select(c => c.Id));
         }
 

@@ -183,8 +183,21 @@ internal sealed class BenchWorld : IAsyncDisposable
     public async Task<IReadOnlyDictionary<string, CommandRecord?>> WaitAllFinalAsync(IReadOnlyCollection<string> commandIds, TimeSpan limit)
     {
         var started = TimeProvider.System.GetTimestamp();
-        await WaitQueueDrainedAsync(limit);
         var pending = new HashSet<string>(commandIds, StringComparer.Ordinal);
+        try
+        {
+            await WaitQueueDrainedAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            // Say what is really left: the queue's messages now, and which commands are not final, by state.
+            var now = await ReadAllAsync(pending);
+            pending.RemoveWhere(id => now[id] is { } r && r.State.IsFinal());
+            var waiting = (await Poll.RetryAsync(() => Queue.GetPropertiesAsync(), TimeSpan.FromMinutes(1))).Value.ApproximateMessagesCount;
+            throw new TimeoutException(
+                $"The command queue did not drain in {limit}: it still holds {waiting} message(s); {pending.Count} of {commandIds.Count} commands are not final ({Unfinished(pending, now)}).");
+        }
+
         IReadOnlyDictionary<string, CommandRecord?> last = new Dictionary<string, CommandRecord?>(StringComparer.Ordinal);
         await Poll.UntilAsync(
             async () =>
