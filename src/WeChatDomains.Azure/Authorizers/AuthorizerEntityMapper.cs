@@ -89,6 +89,9 @@ internal static class AuthorizerEntityMapper
         ETag = entity.ETag.ToString(),
     };
 
+    /// <summary>A ledger row's property naming the write that made it (see <c>TableAuthorizerRegistry.TryWriteLedgerAsync</c>).</summary>
+    public const string WriteIdProperty = "WriteId";
+
     public static TableEntity ToEntity(QuotaLedger ledger) => new(ledger.AppId, LedgerRowKey(ledger.Month))
     {
         [nameof(QuotaLedger.Month)] = ledger.Month,

@@ -228,7 +228,10 @@ public sealed class TableAuthorizerRegistry(
         ArgumentException.ThrowIfNullOrEmpty(ledger.AppId);
         ThrowIfNotMonth(ledger.Month);
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        // Each write carries an id of its own: two writers may count the same total, and only this write may take the
+        // SDK's retry of itself (storage applied it, its answer was lost) for done; counting again would count it twice.
         var entity = AuthorizerEntityMapper.ToEntity(ledger);
+        entity[AuthorizerEntityMapper.WriteIdProperty] = Guid.NewGuid().ToString("N");
         try
         {
             var response = ledger.ETag is null
@@ -238,7 +241,7 @@ public sealed class TableAuthorizerRegistry(
         }
         catch (RequestFailedException exception) when (exception.Status == TableResults.Conflict || exception.IsStale())
         {
-            return null;
+            return await Table.ETagIfWrittenAsync(entity, cancellationToken).ConfigureAwait(false) is { } etag ? ledger with { ETag = etag } : null;
         }
     }
 

@@ -117,15 +117,15 @@ public sealed partial class TableCommandStore : ICommandStore
             return null;
         }
 
-        var response = await WriteAsync(record, attempt, cancellationToken).ConfigureAwait(false);
-        if (response is null)
+        var etag = await WriteAsync(record, attempt, cancellationToken).ConfigureAwait(false);
+        if (etag is null)
         {
             _known.Forget(record.CommandId);
             await AddAttemptIfAnyAsync(attempt, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
-        var stored = record with { ETag = TableResults.ETagOf(response) };
+        var stored = record with { ETag = etag };
         if (stored.State == CommandState.Deferred || previous.State != CommandState.Running)
         {
             _lanes.NewRun(stored.CommandId);
@@ -137,11 +137,24 @@ public sealed partial class TableCommandStore : ICommandStore
         return stored;
     }
 
-    /// <summary>The record's conditional replace, with the attempt in the same transaction; null when the record changed.</summary>
-    private async Task<Response?> WriteAsync(CommandRecord record, AttemptRecord? attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// The record's conditional replace, with the attempt in the same transaction: the new ETag, or null when the record
+    /// changed. A 412 may answer the SDK's retry of this very write, which storage applied on the first try while its
+    /// answer was lost (<see cref="TableResults.ETagIfWrittenAsync"/>): that counts as written, so the index rows are still
+    /// written (without its due row a Deferred command is never released).
+    /// </summary>
+    private async Task<string?> WriteAsync(CommandRecord record, AttemptRecord? attempt, CancellationToken cancellationToken)
     {
         var entity = CommandEntityMapper.ToEntity(record);
-        var etag = new ETag(record.ETag!);
+        var response = await ReplaceOrNullAsync(entity, record.ETag!, attempt, cancellationToken).ConfigureAwait(false);
+        return response is not null
+            ? TableResults.ETagOf(response)
+            : await _tables.Commands.ETagIfWrittenAsync(entity, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Response?> ReplaceOrNullAsync(TableEntity entity, string recordETag, AttemptRecord? attempt, CancellationToken cancellationToken)
+    {
+        var etag = new ETag(recordETag);
         try
         {
             if (attempt is not null)

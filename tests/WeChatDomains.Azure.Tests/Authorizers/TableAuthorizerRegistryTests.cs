@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using WeChatDomains.Azure.Authorizers;
 using WeChatDomains.Azure.TableStorage;
 using WeChatDomains.Azure.Tests.TableStorage;
+using WeChatDomains.Core.Processing;
 using WeChatDomains.Core.Status;
 using WeChatDomains.Testing;
 
@@ -196,6 +197,27 @@ public sealed class TableAuthorizerRegistryTests(AzuriteFixture azurite)
         Assert.Null(stale);
         var read = await sut.GetLedgerAsync(stored.AppId, stored.Month);
         Assert.Equal((2, true), (read.Used, read.Spent));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RecordModificationAsync_LedgerWriteAppliedButItsAnswerLost_CountsOnce_Issue12(bool ledgerExists)
+    {
+        var tables = LostAnswer.Tables(azurite, out var handler);
+        var sut = new TableAuthorizerRegistry(tables, NullLogger<TableAuthorizerRegistry>.Instance);
+        var ledgers = new QuotaLedgerService(sut, new ProcessingOptions());
+        if (ledgerExists)
+        {
+            await ledgers.RecordModificationAsync("wxaaaaaaaaaaaaaaa1", T0, CancellationToken.None);
+        }
+
+        handler.Armed(request => request.Method != HttpMethod.Get && request.RequestUri!.AbsolutePath.Contains(tables.Authorizers.Name, StringComparison.Ordinal));
+        await ledgers.RecordModificationAsync("wxaaaaaaaaaaaaaaa1", T0, CancellationToken.None);
+
+        Assert.Equal(1, handler.Lost);
+        var used = (await sut.GetLedgerAsync("wxaaaaaaaaaaaaaaa1", ChinaTime.MonthKey(T0))).Used;
+        Assert.True(used == (ledgerExists ? 2 : 1), $"the ledger counts {used} modifications for {(ledgerExists ? 2 : 1)} recorded");
     }
 
     [Fact]
