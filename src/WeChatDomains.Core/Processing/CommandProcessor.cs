@@ -68,7 +68,9 @@ public sealed class CommandProcessor(
             var until = order.HoldUntil(blocker);
             Log.HeldBack(logger, header.CommandId, blocker.CommandId, until);
             var reason = OrderGateConstants.HeldReasonPrefix + blocker.CommandId;
-            return await FinishAsync(header, held, new(CommandState.Deferred, new Disposition.Deferred(until, reason), until, DeferralWake.Timer), null, reason, cancellationToken);
+            var deferred = await FinishAsync(header, held, new(CommandState.Deferred, new Disposition.Deferred(until, reason), until, DeferralWake.Timer), null, reason, cancellationToken);
+            await order.WakeIfBlockerEndedAsync(header, blocker.CommandId, cancellationToken);
+            return deferred;
         }
 
         return await RunAsync(header, call, held, cancellationToken);

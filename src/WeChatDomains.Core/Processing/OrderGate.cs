@@ -46,6 +46,28 @@ public sealed class OrderGate(ICommandStore store, TimeProvider time, Processing
         return null;
     }
 
+    /// <summary>
+    /// Called once <paramref name="held"/> is stored Deferred behind <paramref name="blockerId"/>: when the blocker ended
+    /// meanwhile (between the gate's look and that write), its end found this command not yet Deferred and nudged
+    /// nothing, so the command would wait out <see cref="ProcessingOptions.OrderRecheck"/>; it is made due now instead.
+    /// Either the blocker ends after this read, and its nudge finds the command Deferred, or before, and this read sees it.
+    /// </summary>
+    public async Task WakeIfBlockerEndedAsync(CommandHeader held, string blockerId, CancellationToken cancellationToken)
+    {
+        using var step = StorageStep.Enter(StorageSteps.Order);
+        if (await store.GetAsync(blockerId, cancellationToken) is { } blocker && !blocker.State.IsFinal())
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (await store.GetAsync(held.CommandId, cancellationToken) is { State: CommandState.Deferred, WakeBy: DeferralWake.Timer } record
+            && record.NextAttemptAt > now && record.Reason?.StartsWith(OrderGateConstants.HeldReasonPrefix + blockerId, StringComparison.Ordinal) == true)
+        {
+            await store.TryReplaceAsync(record with { NextAttemptAt = now }, cancellationToken);
+        }
+    }
+
     /// <summary>When a command held back by <paramref name="blocker"/> should look again.</summary>
     public DateTimeOffset HoldUntil(CommandRecord blocker)
     {
