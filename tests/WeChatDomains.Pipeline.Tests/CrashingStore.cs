@@ -5,7 +5,8 @@ namespace WeChatDomains.Pipeline.Tests;
 
 /// <summary>
 /// An <see cref="ICommandStore"/> that "crashes" the worker once: the first replace matching <see cref="CrashWhen"/>
-/// throws instead of writing, as a process dying at that point would leave things.
+/// throws instead of writing, as a process dying at that point would leave things. <see cref="Before"/> runs work of
+/// another worker just before one replace instead, to place it inside a window.
 /// </summary>
 internal sealed class CrashingStore(ICommandStore inner) : ICommandStore
 {
@@ -13,7 +14,10 @@ internal sealed class CrashingStore(ICommandStore inner) : ICommandStore
 
     public int Crashes { get; private set; }
 
-    public Task<CommandRecord?> TryReplaceAsync(CommandRecord record, CancellationToken cancellationToken = default)
+    /// <summary>Run (once) before the first replace its condition matches, then the replace goes on.</summary>
+    public (Func<CommandRecord, bool> When, Func<Task> Run)? Before { get; set; }
+
+    public async Task<CommandRecord?> TryReplaceAsync(CommandRecord record, CancellationToken cancellationToken = default)
     {
         if (CrashWhen?.Invoke(record) == true)
         {
@@ -22,7 +26,13 @@ internal sealed class CrashingStore(ICommandStore inner) : ICommandStore
             throw new InvalidOperationException("simulated crash before the record was written");
         }
 
-        return inner.TryReplaceAsync(record, cancellationToken);
+        if (Before is { } before && before.When(record))
+        {
+            Before = null;
+            await before.Run();
+        }
+
+        return await inner.TryReplaceAsync(record, cancellationToken);
     }
 
     public Task<CommandRecord?> TryReplaceAsync(CommandRecord record, AttemptRecord attempt, CancellationToken cancellationToken = default)

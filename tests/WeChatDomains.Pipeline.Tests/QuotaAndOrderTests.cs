@@ -76,6 +76,32 @@ public sealed class QuotaAndOrderTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Process_BlockerEndsBeforeTheHoldIsStored_HeldCommandIsDueAtOnce()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(azurite, crashingStore: true);
+        await harness.SetFaultsAsync(WeChatApi.ModifyDomain, new ApiFaults { Errcodes = new() { [45011] = 1.0 } });
+        var first = PipelineHarness.Command("head", WeChatApi.ModifyDomain, new { action = "set", requestdomain = new[] { "https://api.example.com" } });
+        var second = PipelineHarness.Command("follower", WeChatApi.ModifyDomain, new { action = "set", requestdomain = new[] { "https://img.example.com" } });
+        Assert.IsType<Disposition.Deferred>(await harness.ProcessAsync(first));
+        await harness.Sandbox.ClearFaultsAsync();
+        harness.Time.Advance((await harness.RecordAsync("head")).NextAttemptAt!.Value - harness.Time.GetUtcNow());
+
+        // The follower sees the head unfinished; the head then ends (its nudge finds the follower not yet Deferred)
+        // before the follower's hold is written.
+        harness.Crashing!.Before = (
+            r => r is { CommandId: "follower", State: CommandState.Deferred },
+            async () => Assert.IsType<Disposition.Complete>(await harness.ProcessAsync(first)));
+        Assert.IsType<Disposition.Deferred>(await harness.ProcessAsync(second));
+
+        Assert.Null(harness.Crashing.Before);
+        var due = await harness.Release.FindDueAsync();
+        var follower = await harness.RecordAsync("follower");
+        Assert.True(
+            due.Any(d => d.CommandId == "follower"),
+            $"due now: [{string.Join(", ", due.Select(d => d.CommandId))}]; the follower is {follower.State} until {follower.NextAttemptAt:O} ({follower.Reason}), now {harness.Time.GetUtcNow():O}");
+    }
+
+    [Fact]
     public async Task Process_DifferentApisOfOneAuthorizer_DoNotHoldEachOtherBack()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
