@@ -91,19 +91,6 @@ public sealed record RolloutCounts(int Pending, int Running, int Succeeded, int 
 /// <summary>A rollout's counts per state and its failures by errcode, computed from its items.</summary>
 public sealed record RolloutProgress(RolloutCounts Counts, IReadOnlyDictionary<string, int> FailuresByErrcode)
 {
-    /// <summary>The progress of <paramref name="items"/>.</summary>
-    public static RolloutProgress Of(IEnumerable<RolloutItem> items)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        var tally = new RolloutTally(0);
-        foreach (var item in items)
-        {
-            tally.Add(item);
-        }
-
-        return tally.Progress();
-    }
-
     /// <summary>Whether <paramref name="other"/> says the same (the record's own equality compares the dictionary by reference).</summary>
     public bool SameAs(RolloutProgress? other) =>
         other is not null && Counts == other.Counts && FailuresByErrcode.Count == other.FailuresByErrcode.Count
