@@ -60,9 +60,15 @@ public sealed class OrderGate(ICommandStore store, TimeProvider time, Processing
             return;
         }
 
+        await MakeDueIfHeldAsync(held.CommandId, OrderGateConstants.HeldReasonPrefix + blockerId, cancellationToken);
+    }
+
+    /// <summary>Makes <paramref name="commandId"/> due now when it is held back (its Reason starts with <paramref name="heldReason"/>) until later.</summary>
+    private async Task MakeDueIfHeldAsync(string commandId, string heldReason, CancellationToken cancellationToken)
+    {
+        var record = await store.GetAsync(commandId, cancellationToken);
         var now = time.GetUtcNow();
-        if (await store.GetAsync(held.CommandId, cancellationToken) is { State: CommandState.Deferred, WakeBy: DeferralWake.Timer } record
-            && record.NextAttemptAt > now && record.Reason?.StartsWith(OrderGateConstants.HeldReasonPrefix + blockerId, StringComparison.Ordinal) == true)
+        if (record is { State: CommandState.Deferred, WakeBy: DeferralWake.Timer } && record.NextAttemptAt > now && record.Reason?.StartsWith(heldReason, StringComparison.Ordinal) == true)
         {
             await store.TryReplaceAsync(record with { NextAttemptAt = now }, cancellationToken);
         }
@@ -95,13 +101,7 @@ public sealed class OrderGate(ICommandStore store, TimeProvider time, Processing
                 continue;
             }
 
-            var next = await store.GetAsync(commandId, cancellationToken);
-            var now = time.GetUtcNow();
-            if (next is { State: CommandState.Deferred, WakeBy: DeferralWake.Timer } && next.NextAttemptAt > now && next.Reason?.StartsWith(OrderGateConstants.HeldReasonPrefix, StringComparison.Ordinal) == true)
-            {
-                await store.TryReplaceAsync(next with { NextAttemptAt = now }, cancellationToken);
-            }
-
+            await MakeDueIfHeldAsync(commandId, OrderGateConstants.HeldReasonPrefix, cancellationToken);
             return;
         }
     }
