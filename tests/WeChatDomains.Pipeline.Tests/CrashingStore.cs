@@ -63,6 +63,8 @@ internal sealed class CrashingStore(ICommandStore inner) : ICommandStore
 
     public Task<IReadOnlyList<CommandRecord>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) => inner.ListDueAsync(now, max, cancellationToken);
 
+    public bool TryGetFollower(string commandId, out string? followerId) => inner.TryGetFollower(commandId, out followerId);
+
     public Task<IReadOnlyList<string>> ListLaneAsync(string authorizerKey, string api, int max, string? aheadOf = null, CancellationToken cancellationToken = default) =>
         inner.ListLaneAsync(authorizerKey, api, max, aheadOf, cancellationToken);
 

@@ -12,9 +12,8 @@ internal readonly record struct IndexPointer(string PartitionKey, string RowKey,
 /// <item><c>auth|{authorizerKey}</c>, RK by inverted creation ticks (newest first); written on insert.</item>
 /// <item><c>state|Failed</c>, RK by completion ticks; present while the record is Failed.</item>
 /// <item><c>state|Deferred</c>, RK by next-attempt ticks, with a <c>WakeBy</c> property; present while the record is Deferred.</item>
-/// <item><c>lane|{authorizerKey}|{api}</c>, RK by receipt ticks; present from ReceivedAt until a final state.</item>
 /// </list>
-/// The record stays the truth: a row is valid only while <see cref="StatePointers"/> of the record still yields it.
+/// The order lanes are rows of their own in this table (<see cref="CommandLanes"/>). The record stays the truth: a row is valid only while <see cref="StatePointers"/> of the record still yields it.
 /// </summary>
 internal static class CommandIndexKeys
 {
@@ -24,22 +23,11 @@ internal static class CommandIndexKeys
     public const string CommandIdProperty = "CommandId";
     public const string WakeByProperty = "WakeBy";
 
-    /// <summary>Set on a lane row by a command held back behind it (see <see cref="CommandIndex.MarkWaitedForAsync"/>).</summary>
-    public const string WaitedForProperty = "WaitedFor";
-
-    public const string LanePrefix = "lane|";
-
     public static string AuthorizerKey(CommandRecord record) => record.AuthorizerAppId ?? ComponentKey;
 
     public static string AuthorizerPartition(string authorizerKey) => "auth|" + authorizerKey;
 
     public static string StatePartition(CommandState state) => "state|" + state;
-
-    public static string LanePartition(string authorizerKey, string api) => LanePrefix + authorizerKey + "|" + api;
-
-    /// <summary>The lane pointer the record should have now, if any.</summary>
-    public static IndexPointer? LanePointer(CommandRecord record) =>
-        StatePointers(record).Find(p => p.PartitionKey.StartsWith(LanePrefix, StringComparison.Ordinal)) is { PartitionKey: not null } lane ? lane : null;
 
     public static string Ticks(long ticks) => ticks.ToString("D19", CultureInfo.InvariantCulture);
 
@@ -49,7 +37,7 @@ internal static class CommandIndexKeys
         AuthorizerPartition(AuthorizerKey(record)),
         Ticks(DateTimeOffset.MaxValue.UtcTicks - record.CreatedAt.UtcTicks) + "|" + record.CommandId);
 
-    /// <summary>The state and lane pointers the record should have now.</summary>
+    /// <summary>The state pointers the record should have now.</summary>
     public static List<IndexPointer> StatePointers(CommandRecord record)
     {
         var pointers = new List<IndexPointer>(2);
@@ -61,11 +49,6 @@ internal static class CommandIndexKeys
         if (record.State == CommandState.Failed)
         {
             pointers.Add(new(StatePartition(CommandState.Failed), Row(record.CompletedAt ?? record.CreatedAt, record)));
-        }
-
-        if (record.ReceivedAt is { } received && !record.State.IsFinal())
-        {
-            pointers.Add(new(LanePartition(AuthorizerKey(record), record.Api), Row(received, record)));
         }
 
         return pointers;

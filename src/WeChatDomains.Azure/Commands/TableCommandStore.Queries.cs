@@ -65,10 +65,11 @@ public sealed partial class TableCommandStore
     }
 
     /// <summary>
-    /// The unfinished commands of one lane, oldest receipt first; rows of commands that reached a final state are removed.
-    /// With <paramref name="aheadOf"/>, the scan stops at that command's row (which is not read): only the commands
-    /// received before it are listed. Examines at most <see cref="TableStorageConstants.ScanFactor"/> × <paramref name="max"/>
-    /// pointers per call.
+    /// The unfinished commands of one lane, oldest receipt first, from its row (<see cref="CommandLanes"/>); each listed
+    /// command's record is read to check it has not ended, and the entries of ended ones are removed from the row. With
+    /// <paramref name="aheadOf"/>, only the commands before that one are looked at (all of them when it is not in the
+    /// lane), and the row as this process last wrote it serves when it holds that command: a command alone in its lane
+    /// costs no storage operation.
     /// </summary>
     public async Task<IReadOnlyList<string>> ListLaneAsync(string authorizerKey, string api, int max, string? aheadOf = null, CancellationToken cancellationToken = default)
     {
@@ -76,9 +77,34 @@ public sealed partial class TableCommandStore
         ArgumentException.ThrowIfNullOrEmpty(api);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CommandIndexKeys.LanePartition(authorizerKey, api)}");
-        var records = await ScanAsync(filter, max, static _ => true, cancellationToken, stopAt: aheadOf).ConfigureAwait(false);
-        return [.. records.Select(r => r.CommandId)];
+        var key = new LaneKey(authorizerKey, api);
+        var row = aheadOf is not null && _lanes.Known(key) is { } known && known.Contains(aheadOf)
+            ? known
+            : await _lanes.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+
+        var unfinished = new List<string>(max);
+        var ended = new List<string>();
+        foreach (var commandId in row.CommandIds.TakeWhile(id => id != aheadOf))
+        {
+            if (unfinished.Count >= max)
+            {
+                break;
+            }
+
+            var record = await ReadAsync(commandId, cancellationToken).ConfigureAwait(false);
+            (record is null || record.State.IsFinal() ? ended : unfinished).Add(commandId);
+        }
+
+        if (ended.Count > 0)
+        {
+            await _lanes.RemoveAsync(key, ended, cancellationToken).ConfigureAwait(false);
+            foreach (var commandId in ended)
+            {
+                TableStorageLog.EndedLaneEntryRemoved(_logger, commandId, key.AuthorizerKey, key.Api);
+            }
+        }
+
+        return unfinished;
     }
 
     /// <summary>
@@ -98,22 +124,14 @@ public sealed partial class TableCommandStore
         return (await failed.ConfigureAwait(false), await deferred.ConfigureAwait(false));
     }
 
-    private async Task<List<CommandRecord>> ScanAsync(string filter, int max, Func<CommandRecord, bool> wanted, CancellationToken cancellationToken, string? stopAt = null)
+    private async Task<List<CommandRecord>> ScanAsync(string filter, int max, Func<CommandRecord, bool> wanted, CancellationToken cancellationToken)
     {
         var found = new List<CommandRecord>(max);
         var examined = 0;
-        var stopped = false;
         string? continuation = null;
         do
         {
-            var (page, next) = await _index.ReadPageAsync(filter, max, continuation, cancellationToken).ConfigureAwait(false);
-            var rows = stopAt is null ? page : [.. page.TakeWhile(row => row.GetString(CommandIndexKeys.CommandIdProperty) != stopAt)];
-            stopped = rows.Count < page.Count;
-            if (stopped)
-            {
-                _lanes.Checked(stopAt!, page.Count - rows.Count > 1 || next is not null);
-            }
-
+            var (rows, next) = await _index.ReadPageAsync(filter, max, continuation, cancellationToken).ConfigureAwait(false);
             var records = await ReadAllAsync(rows, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < rows.Count && found.Count < max; i++)
             {
@@ -130,7 +148,7 @@ public sealed partial class TableCommandStore
             examined += rows.Count;
             continuation = next;
         }
-        while (!stopped && continuation is not null && found.Count < max && examined < max * TableStorageConstants.ScanFactor);
+        while (continuation is not null && found.Count < max && examined < max * TableStorageConstants.ScanFactor);
 
         return found;
     }

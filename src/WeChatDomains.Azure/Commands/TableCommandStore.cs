@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
@@ -11,8 +12,9 @@ namespace WeChatDomains.Azure.Commands;
 /// <see cref="ICommandStore"/> on Table Storage. Every query is a point read or a single-partition query:
 /// <list type="bullet">
 /// <item><c>commands</c>: PK = commandId; RK = <c>command</c> for the record, <c>attempt|0001</c>, ... for attempts.</item>
-/// <item><c>commandindex</c>: pointer rows by authorizer, Failed, Deferred and order lane (see <see cref="CommandIndexKeys"/>).
-/// A listing reads a page of pointers, then point-reads the records (in parallel, bounded).</item>
+/// <item><c>commandindex</c>: pointer rows by authorizer, Failed and Deferred (see <see cref="CommandIndexKeys"/>); a
+/// listing reads a page of pointers, then point-reads the records (in parallel, bounded). And one row per order lane
+/// (<see cref="CommandLanes"/>), which a command joins when first received and leaves at its final state.</item>
 /// </list>
 /// The record is the truth. <see cref="TryReplaceAsync(CommandRecord, CancellationToken)"/> needs the stored version (to know which rows it had): it takes it
 /// from <see cref="KnownVersions"/> when that holds the version with the caller's ETag, else reads it; it replaces the
@@ -26,7 +28,8 @@ public sealed partial class TableCommandStore : ICommandStore
     private readonly TimeProvider _time;
     private readonly CommandIndex _index;
     private readonly KnownVersions _known = new();
-    private readonly LaneWatch _lanes = new();
+    private readonly CommandLanes _lanes;
+    private readonly ConcurrentDictionary<string, string?> _followers = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
 
     /// <summary>Creates the store over <paramref name="tables"/>.</summary>
@@ -37,6 +40,7 @@ public sealed partial class TableCommandStore : ICommandStore
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _index = new CommandIndex(tables.CommandIndex, logger);
+        _lanes = new CommandLanes(tables.CommandIndex);
     }
 
     /// <inheritdoc />
@@ -71,7 +75,7 @@ public sealed partial class TableCommandStore : ICommandStore
             var existing = await ReadAsync(record.CommandId, cancellationToken).ConfigureAwait(false);
             if (existing is not null)
             {
-                await _index.SyncAsync(null, existing, previousRowsWritten: false, laneETag: null, cancellationToken).ConfigureAwait(false);
+                await SyncAsync(null, existing, previousRowsWritten: false, cancellationToken).ConfigureAwait(false);
                 TableStorageLog.DuplicateInsert(_logger, record.CommandId);
             }
 
@@ -79,7 +83,7 @@ public sealed partial class TableCommandStore : ICommandStore
         }
 
         var stored = record with { ETag = TableResults.ETagOf(response) };
-        Watch(stored.CommandId, await _index.SyncAsync(null, stored, previousRowsWritten: false, laneETag: null, cancellationToken).ConfigureAwait(false));
+        await SyncAsync(null, stored, previousRowsWritten: false, cancellationToken).ConfigureAwait(false);
         _known.Written(stored);
         return stored;
     }
@@ -126,13 +130,7 @@ public sealed partial class TableCommandStore : ICommandStore
         }
 
         var stored = record with { ETag = etag };
-        if (stored.State == CommandState.Deferred || previous.State != CommandState.Running)
-        {
-            _lanes.NewRun(stored.CommandId);
-        }
-
-        var lane = await _index.SyncAsync(previous, stored, known?.PointersWritten == true, _lanes.ETagOf(stored.CommandId), cancellationToken).ConfigureAwait(false);
-        Watch(stored.CommandId, lane);
+        await SyncAsync(previous, stored, known?.PointersWritten == true, cancellationToken).ConfigureAwait(false);
         _known.Written(stored);
         return stored;
     }
@@ -223,27 +221,42 @@ public sealed partial class TableCommandStore : ICommandStore
         return attempts;
     }
 
-    /// <inheritdoc />
-    public bool MayHaveFollowers(string commandId) => _lanes.MayHaveFollowers(commandId);
-
-    /// <inheritdoc />
-    public async Task<bool> MarkWaitingAsync(CommandRecord blocker, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Brings the pointer rows and the lane in line with <paramref name="current"/>, in parallel: a command joins its
+    /// lane when first received (or when the rows of the version before are not known to be written: a repair) and
+    /// leaves it at its final state, and the command after it there is remembered for the nudge.
+    /// </summary>
+    private async Task SyncAsync(CommandRecord? previous, CommandRecord current, bool previousRowsWritten, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(blocker);
-        return CommandIndexKeys.LanePointer(blocker) is not { } lane || await _index.MarkWaitedForAsync(lane, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var pointers = _index.SyncAsync(previous, current, previousRowsWritten, cancellationToken);
+        if (current.ReceivedAt is null)
+        {
+            await pointers.ConfigureAwait(false);
+        }
+        else if (current.State.IsFinal())
+        {
+            var follower = previous?.State.IsFinal() == true ? null : await _lanes.LeaveAsync(current, cancellationToken).ConfigureAwait(false);
+            await pointers.ConfigureAwait(false);
+            RememberFollower(current.CommandId, follower);
+        }
+        else
+        {
+            var join = previous?.ReceivedAt is null || !previousRowsWritten ? _lanes.JoinAsync(current, cancellationToken) : Task.CompletedTask;
+            await Task.WhenAll(pointers, join).ConfigureAwait(false);
+        }
     }
 
-    private void Watch(string commandId, LaneSync lane)
+    /// <inheritdoc />
+    public bool TryGetFollower(string commandId, out string? followerId) => _followers.TryRemove(commandId, out followerId);
+
+    private void RememberFollower(string commandId, string? followerId)
     {
-        if (lane.WrittenETag is { } etag)
+        if (_followers.Count >= KnownVersions.Capacity)
         {
-            _lanes.Written(commandId, etag);
+            _followers.Clear();
         }
 
-        if (lane.RemovedUntouched is { } untouched)
-        {
-            _lanes.Removed(commandId, untouched);
-        }
+        _followers[commandId] = followerId;
     }
 
     private async Task<CommandRecord?> ReadAsync(string commandId, CancellationToken cancellationToken)

@@ -56,24 +56,20 @@ public interface ICommandStore
 
     /// <summary>
     /// The unfinished commands of one order lane (authorizer and api), oldest receipt first; with <paramref name="aheadOf"/>,
-    /// only those received before that command (the listing stops at it, so a command alone in its lane costs no read).
+    /// only those received before that command (all of them when that command is not in the lane).
     /// </summary>
     Task<IReadOnlyList<string>> ListLaneAsync(string authorizerKey, string api, int max, string? aheadOf = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Whether a command of its lane received after <paramref name="commandId"/> may be waiting for it, so that its end
-    /// must look for one to nudge; asking forgets the answer. The default says yes. A store may say no only when the lane
-    /// check of the current run (<see cref="ListLaneAsync"/> with <c>aheadOf</c>) saw no later row and no command has been
-    /// held back behind it since (<see cref="MarkWaitingAsync"/> would have told it).
+    /// The command that came after <paramref name="commandId"/> in its lane (null: none) when this store removed it from
+    /// the lane at its end, so that the end can nudge it without a lane listing; false when the store does not know (the
+    /// default: ask <see cref="ListLaneAsync"/>). Asking forgets the answer.
     /// </summary>
-    bool MayHaveFollowers(string commandId) => true;
-
-    /// <summary>
-    /// Tells <paramref name="blocker"/>'s end that a command is held back behind it, so that its end nudges the lane
-    /// (<see cref="MayHaveFollowers"/>); false when the blocker's place in the lane is gone (it has ended: look again).
-    /// The default does nothing and says true.
-    /// </summary>
-    Task<bool> MarkWaitingAsync(CommandRecord blocker, CancellationToken cancellationToken = default) => Task.FromResult(true);
+    bool TryGetFollower(string commandId, out string? followerId)
+    {
+        followerId = null;
+        return false;
+    }
 
     /// <summary>Counts of Failed and Deferred commands (for health).</summary>
     Task<(int Failed, int Deferred)> CountProblemsAsync(CancellationToken cancellationToken = default);

@@ -12,27 +12,11 @@ namespace WeChatDomains.Core.Processing;
 public sealed class OrderGate(ICommandStore store, TimeProvider time, ProcessingOptions options)
 {
     private const int LaneLookahead = 8;
-    private const int MaxLooks = 3;
 
     /// <summary>The earlier unfinished command that holds the command of <paramref name="header"/> back, or null when it may run.</summary>
     public async Task<CommandRecord?> FindBlockerAsync(CommandHeader header, CancellationToken cancellationToken)
     {
         using var step = StorageStep.Enter(StorageSteps.Order);
-        for (var look = 1; ; look++)
-        {
-            var blocker = await FindAsync(header, cancellationToken);
-
-            // The blocker must know it is waited for, so that its end nudges this command; if its place in the lane is
-            // gone it has just ended, and the lane is looked at again (a few times, then the recheck covers it).
-            if (blocker is null || look >= MaxLooks || await store.MarkWaitingAsync(blocker, cancellationToken))
-            {
-                return blocker;
-            }
-        }
-    }
-
-    private async Task<CommandRecord?> FindAsync(CommandHeader header, CancellationToken cancellationToken)
-    {
         var ahead = await store.ListLaneAsync(header.LaneKey, header.Api, LaneLookahead, aheadOf: header.CommandId, cancellationToken);
         foreach (var commandId in ahead)
         {
@@ -82,14 +66,20 @@ public sealed class OrderGate(ICommandStore store, TimeProvider time, Processing
     }
 
     /// <summary>
-    /// After <paramref name="finished"/> ended, makes the next command of its lane due at once if it was held back; costs
-    /// nothing when the store knows that no command of the lane came after it (<see cref="ICommandStore.MayHaveFollowers"/>).
+    /// After <paramref name="finished"/> ended, makes the next command of its lane due at once if it was held back. The
+    /// store names that command when it removed the finished one from the lane (<see cref="ICommandStore.TryGetFollower"/>):
+    /// then no command after it costs nothing; otherwise the lane is listed.
     /// </summary>
     public async Task NudgeNextAsync(CommandHeader finished, CancellationToken cancellationToken)
     {
         using var step = StorageStep.Enter(StorageSteps.Order);
-        if (!store.MayHaveFollowers(finished.CommandId))
+        if (store.TryGetFollower(finished.CommandId, out var follower))
         {
+            if (follower is not null)
+            {
+                await MakeDueIfHeldAsync(follower, OrderGateConstants.HeldReasonPrefix, cancellationToken);
+            }
+
             return;
         }
 

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using WeChatDomains.Azure.Commands;
 using WeChatDomains.Azure.TableStorage;
 using WeChatDomains.Core.Status;
 
@@ -38,4 +39,8 @@ internal static class CommandStoreTestData
         partitions.Sort(StringComparer.Ordinal);
         return partitions;
     }
+
+    /// <summary>The commands the lane row of <paramref name="api"/> lists, as stored.</summary>
+    public static async Task<List<string>> LaneAsync(TableStorageTables tables, string api, string authorizerKey = AppId) =>
+        [.. (await new CommandLanes(tables.CommandIndex).ReadAsync(new LaneKey(authorizerKey, api), CancellationToken.None)).CommandIds];
 }

@@ -120,12 +120,13 @@ public sealed class TableCommandStoreWriteTests(AzuriteFixture azurite)
         var sut = CreateSut();
         var inserted = (await sut.TryInsertAsync(NewCommand()))!;
         var running = (await sut.TryReplaceAsync(inserted with { State = CommandState.Running, ReceivedAt = T0.AddSeconds(1) }))!;
-        var whileRunning = await PointerPartitionsAsync(_tables, inserted.CommandId);
+        var whileRunning = await LaneAsync(_tables, running.Api);
 
         await sut.TryReplaceAsync(running with { State = CommandState.Failed, CompletedAt = T0.AddSeconds(5), LastErrorCode = 85015 });
 
-        Assert.Contains($"lane|{AppId}|modify_domain", whileRunning);
+        Assert.Equal([inserted.CommandId], whileRunning);
         Assert.Equal(["auth|" + AppId, "state|Failed"], await PointerPartitionsAsync(_tables, inserted.CommandId));
+        Assert.Empty(await LaneAsync(_tables, running.Api));
     }
 
     [Fact]
