@@ -103,7 +103,8 @@ public sealed class ProfileDriftTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var fixing = await ScanAsync();
         Assert.Equal(1, (int?)fixing["fixesEnqueued"]);
-        var fixId = Assert.Single(await FixesAsync());
+        // The authorizer lists a command once a worker has received it.
+        var fixId = Assert.Single(await Eventually.ValueAsync(async () => await FixesAsync() is { Count: > 0 } fixes ? fixes : null, $"the fix of {AppId} is listed by its authorizer"));
         Assert.Equal("Succeeded", (await _system.WaitForEndAsync(fixId)).State);
         await Eventually.TrueAsync(async () => await DriftOfAsync(AppId) is null, $"{AppId} no longer listed after the fix {fixId}");
 

@@ -25,7 +25,18 @@ public sealed class StorageOperationsPerCommandTests(AzuriteFixture azurite)
         await using var harness = await PipelineHarness.CreateAsync(azurite, countOperations: true);
         var steps = await SubmitAndProcessAsync(harness, "ops-claim");
 
-        Assert.Equal("commandindex Insert 1, commands Update 1", steps[StorageSteps.Claim]);
+        Assert.Equal("commandindex Batch 1, commands Update 1", steps[StorageSteps.Claim]);
+    }
+
+    [Fact]
+    public async Task Submission_WritesTheRecordAlone_TheAuthorizerPointerGoesWithTheLaneJoinAtTheClaim()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(azurite, countOperations: true);
+        var steps = await SubmitAndProcessAsync(harness, "ops-submission");
+
+        Assert.Equal("commands Insert 1", steps[StorageSteps.Submission]);
+        var listed = await harness.Store.ListByAuthorizerAsync(SandboxSeed.MiniProgramAppId, 10, null);
+        Assert.Contains("ops-submission", listed.Items.Select(r => r.CommandId));
     }
 
     [Fact]
@@ -39,7 +50,7 @@ public sealed class StorageOperationsPerCommandTests(AzuriteFixture azurite)
         harness.Operations!.Reset();
         await harness.ProcessAsync(body);
 
-        Assert.Equal("commandindex Insert 1, commands PointRead 1, commands Update 1", Steps(harness)[StorageSteps.Claim]);
+        Assert.Equal("commandindex Batch 1, commands PointRead 1, commands Update 1", Steps(harness)[StorageSteps.Claim]);
     }
 
     [Fact]
@@ -49,7 +60,7 @@ public sealed class StorageOperationsPerCommandTests(AzuriteFixture azurite)
         var steps = await SubmitAndProcessAsync(harness, "ops-final");
 
         Assert.False(steps.ContainsKey(StorageSteps.Attempt), $"attempt step: {steps.GetValueOrDefault(StorageSteps.Attempt)}");
-        Assert.Equal("commandindex Delete 1, commands Batch 1", steps[StorageSteps.Final]);
+        Assert.Equal("commands Batch 1", steps[StorageSteps.Final]);
         Assert.Single(await harness.Store.GetAttemptsAsync("ops-final"));
     }
 

@@ -14,15 +14,16 @@ namespace WeChatDomains.Azure.Commands;
 internal sealed class CommandIndex(TableClient table, ILogger logger)
 {
     /// <summary>
-    /// Brings the rows in line with <paramref name="current"/>: upserts every row it should have (repairing a crash after
-    /// an earlier record write), deletes the rows <paramref name="previous"/> had that it no longer should. When
-    /// <paramref name="previousRowsWritten"/> (this process wrote <paramref name="previous"/>'s rows itself, so none is
-    /// missing), a row <paramref name="previous"/> already had, with the same content, is not written again.
+    /// Brings the state rows in line with <paramref name="current"/>: upserts every row it should have (repairing a crash
+    /// after an earlier record write), deletes the rows <paramref name="previous"/> had that it no longer should, and
+    /// writes the authorizer pointer when told to. When <paramref name="previousRowsWritten"/> (this process wrote
+    /// <paramref name="previous"/>'s rows itself, so none is missing), a row <paramref name="previous"/> already had, with
+    /// the same content, is not written again.
     /// </summary>
-    public async Task SyncAsync(CommandRecord? previous, CommandRecord current, bool previousRowsWritten, CancellationToken cancellationToken)
+    public async Task SyncAsync(CommandRecord? previous, CommandRecord current, bool previousRowsWritten, bool authorizerPointer, CancellationToken cancellationToken)
     {
         var wanted = CommandIndexKeys.StatePointers(current);
-        if (previous is null)
+        if (authorizerPointer)
         {
             wanted.Add(CommandIndexKeys.Authorizer(current));
         }
@@ -72,7 +73,11 @@ internal sealed class CommandIndex(TableClient table, ILogger logger)
         TableStorageLog.StalePointerRemoved(logger, table.Name, row.PartitionKey, row.RowKey);
     }
 
-    private async Task UpsertAsync(IndexPointer pointer, string commandId, CancellationToken cancellationToken)
+    private async Task UpsertAsync(IndexPointer pointer, string commandId, CancellationToken cancellationToken) =>
+        await table.UpsertEntityAsync(ToEntity(pointer, commandId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The row of <paramref name="pointer"/>, naming <paramref name="commandId"/>.</summary>
+    public static TableEntity ToEntity(IndexPointer pointer, string commandId)
     {
         var row = new TableEntity(pointer.PartitionKey, pointer.RowKey) { [CommandIndexKeys.CommandIdProperty] = commandId };
         if (pointer.WakeBy is { } wake)
@@ -80,6 +85,6 @@ internal sealed class CommandIndex(TableClient table, ILogger logger)
             row[CommandIndexKeys.WakeByProperty] = wake.ToString();
         }
 
-        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        return row;
     }
 }

@@ -9,11 +9,13 @@ internal readonly record struct IndexPointer(string PartitionKey, string RowKey,
 /// <summary>
 /// Keys of the <c>commandindex</c> pointer rows; each row's RK is <c>{ticks:D19}|{commandId}</c>, so a partition sorts by time.
 /// <list type="bullet">
-/// <item><c>auth|{authorizerKey}</c>, RK by inverted creation ticks (newest first); written on insert.</item>
+/// <item><c>auth|{authorizerKey}</c>, RK by inverted creation ticks (newest first); written when the command is first
+/// received (with its lane join, <see cref="CommandLanes"/>, whose rows share this partition after these), or when it is
+/// stored final without having been received.</item>
 /// <item><c>state|Failed</c>, RK by completion ticks; present while the record is Failed.</item>
 /// <item><c>state|Deferred</c>, RK by next-attempt ticks, with a <c>WakeBy</c> property; present while the record is Deferred.</item>
 /// </list>
-/// The order lanes are rows of their own in this table (<see cref="CommandLanes"/>). The record stays the truth: a row is valid only while <see cref="StatePointers"/> of the record still yields it.
+/// The record stays the truth: a row is valid only while <see cref="StatePointers"/> of the record still yields it.
 /// </summary>
 internal static class CommandIndexKeys
 {

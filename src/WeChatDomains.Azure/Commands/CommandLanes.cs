@@ -8,20 +8,22 @@ using WeChatDomains.Core.Status;
 namespace WeChatDomains.Azure.Commands;
 
 /// <summary>
-/// The order lanes (DESIGN section 4) as one row per authorizer and api in <c>commandindex</c>: PK
-/// <c>lanes|{authorizerKey}</c>, RK the api, and the lane's unfinished commands as sorted entries
-/// <c>{receivedTicks:D19}|{commandId}</c> (oldest receipt first). A command joins when it is first received and leaves
-/// when it reaches a final state; each is one conditional write on the row's ETag, and no query is needed to find the
-/// commands ahead of one or the one after it.
-/// <para>
-/// This process keeps the last version of each lane it read or wrote, so a join or a leave writes without reading first
-/// (a lane it does not know is taken to have no row, as an idle lane has none: its row is deleted when its last command
-/// leaves); a 409 or 412 means the row is not as this process saw it, and it is read and the change made on it. This process's writes to
-/// one lane wait for each other (striped locks), so they never conflict among themselves. A write whose answer was lost
-/// (the SDK's retry meets its own write) is recognised by reading the row back: it holds the entries that were sent.
-/// </para>
-/// The records stay the truth: an entry whose command has ended (its leave lost to a crash) is removed by the next reader
-/// that looks at it (<see cref="RemoveAsync"/>).
+/// The order lanes (DESIGN section 4) as one row per authorizer and api in <c>commandindex</c>, in the authorizer's
+/// partition (PK <c>auth|{authorizerKey}</c>, RK <c>lane|{api}</c>), holding the lane's commands as sorted entries
+/// <c>{receivedTicks:D19}|{commandId}</c> (oldest receipt first). No query is needed to find the commands ahead of one or
+/// the one after it.
+/// <list type="bullet">
+/// <item>A command joins when it is first received: one conditional write on the row's ETag, in the same entity-group
+/// transaction as the command's authorizer pointer (same partition).</item>
+/// <item>It leaves lazily: its end writes nothing here; this process remembers it ended, and its next write of the lane
+/// (the next join) drops it. Another process that finds an entry ahead of its command reads that record, and removes
+/// the entry when the command has ended (<see cref="RemoveAsync"/>). The records stay the truth.</item>
+/// </list>
+/// This process keeps the last version of each lane it read or wrote, so a join writes without reading first (a lane it
+/// does not know is taken to have no row); a 409 or 412 means the row is not as this process saw it, and it is read and
+/// the change made on it. This process's writes to one lane wait for each other (striped locks), so they never conflict
+/// among themselves. A write whose answer was lost (the SDK's retry meets its own write) is recognised by reading the
+/// row back: it holds the entries that were sent.
 /// </summary>
 internal sealed class CommandLanes(TableClient table)
 {
@@ -38,6 +40,7 @@ internal sealed class CommandLanes(TableClient table)
     private const string EntriesProperty = "Entries";
 
     private readonly ConcurrentDictionary<LaneKey, LaneRow> _known = new();
+    private readonly ConcurrentDictionary<string, bool> _ended = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     /// <summary>The lane's row as this process last read or wrote it, or null when it holds none.</summary>
@@ -51,26 +54,47 @@ internal sealed class CommandLanes(TableClient table)
         return row;
     }
 
-    /// <summary>Adds <paramref name="record"/> to its lane unless it is there already or the lane is full.</summary>
-    public async Task JoinAsync(CommandRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds <paramref name="record"/> to its lane unless it is there already or the lane is full, dropping the entries of
+    /// commands this process knows have ended; <paramref name="alongside"/> (a row of the same partition) is written in
+    /// the same transaction, or alone when the lane needs no change.
+    /// </summary>
+    public async Task JoinAsync(CommandRecord record, TableEntity? alongside, CancellationToken cancellationToken)
     {
         var entry = LaneRow.EntryOf(record);
-        await ChangeAsync(LaneKey.Of(record), row => row.Contains(record.CommandId) || row.Entries.Length >= MaxEntries ? null : row.With(entry), cancellationToken).ConfigureAwait(false);
+        await ChangeAsync(LaneKey.Of(record), row =>
+        {
+            var pruned = row.Without(row.CommandIds.Where(IsEnded).ToList());
+            var joined = pruned.Contains(record.CommandId) || pruned.Entries.Length >= MaxEntries ? pruned : pruned.With(entry);
+            return joined.Entries.Length == row.Entries.Length && !joined.Entries.Except(row.Entries).Any() ? null : joined;
+        }, alongside, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Removes <paramref name="record"/> from its lane; the id of the command after it there (to nudge), or null.</summary>
-    public async Task<string?> LeaveAsync(CommandRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="record"/> has ended: nothing is written (its entry goes with the lane's next write). Returns whether
+    /// this process knows the lane, and the command after it there as last seen (the one to nudge), or null.
+    /// </summary>
+    public (bool Known, string? Follower) Ended(CommandRecord record)
     {
-        var entry = LaneRow.EntryOf(record);
-        var row = await ChangeAsync(LaneKey.Of(record), row => row.Contains(record.CommandId) ? row.Without([record.CommandId]) : null, cancellationToken).ConfigureAwait(false);
-        return row.After(entry);
+        MarkEnded(record.CommandId);
+        return Known(LaneKey.Of(record)) is { } row ? (true, row.After(LaneRow.EntryOf(record), IsEnded)) : (false, null);
     }
+
+    /// <summary>Whether this process knows <paramref name="commandId"/> has ended.</summary>
+    public bool IsEnded(string commandId) => _ended.ContainsKey(commandId);
 
     /// <summary>Removes the entries of <paramref name="commandIds"/> (commands that have ended) from the lane.</summary>
-    public Task RemoveAsync(LaneKey key, IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken) =>
-        ChangeAsync(key, row => commandIds.Any(row.Contains) ? row.Without(commandIds) : null, cancellationToken);
+    public Task RemoveAsync(LaneKey key, IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken)
+    {
+        foreach (var commandId in commandIds)
+        {
+            MarkEnded(commandId);
+        }
 
-    private async Task<LaneRow> ChangeAsync(LaneKey key, Func<LaneRow, LaneRow?> change, CancellationToken cancellationToken)
+        return ChangeAsync(key, row => commandIds.Any(row.Contains) ? row.Without(commandIds) : null, null, cancellationToken);
+    }
+
+    private async Task<LaneRow> ChangeAsync(LaneKey key, Func<LaneRow, LaneRow?> change, TableEntity? alongside, CancellationToken cancellationToken)
     {
         var stripe = _stripes[(int)((uint)key.GetHashCode() % (uint)_stripes.Length)];
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -83,11 +107,16 @@ internal sealed class CommandLanes(TableClient table)
             {
                 if (change(row) is not { } wanted)
                 {
+                    if (alongside is not null)
+                    {
+                        await table.UpsertEntityAsync(alongside, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    }
+
                     Remember(key, row);
                     return row;
                 }
 
-                var (now, written) = await WriteAsync(key, row, wanted, cancellationToken).ConfigureAwait(false);
+                var (now, written) = await WriteAsync(key, row, wanted, alongside, cancellationToken).ConfigureAwait(false);
                 Remember(key, now);
                 if (written)
                 {
@@ -110,28 +139,37 @@ internal sealed class CommandLanes(TableClient table)
 
     /// <summary>
     /// Writes <paramref name="wanted"/> over <paramref name="seen"/> (insert, replace or delete, conditional on
-    /// <paramref name="seen"/>'s ETag): the row after the write and true, or the row as it is now and false when another
-    /// writer changed it first.
+    /// <paramref name="seen"/>'s ETag), with <paramref name="alongside"/> upserted in the same transaction: the row after
+    /// the write and true, or the row as it is now and false when another writer changed it first.
     /// </summary>
-    private async Task<(LaneRow Now, bool Written)> WriteAsync(LaneKey key, LaneRow seen, LaneRow wanted, CancellationToken cancellationToken)
+    private async Task<(LaneRow Now, bool Written)> WriteAsync(LaneKey key, LaneRow seen, LaneRow wanted, TableEntity? alongside, CancellationToken cancellationToken)
     {
         try
         {
-            if (wanted.Entries.IsEmpty)
+            if (wanted.Entries.IsEmpty && alongside is null)
             {
                 if (seen.ETag is { } etag)
                 {
-                    await table.DeleteEntityAsync(key.PartitionKey, key.Api, new ETag(etag), cancellationToken).ConfigureAwait(false);
+                    await table.DeleteEntityAsync(key.PartitionKey, key.RowKey, new ETag(etag), cancellationToken).ConfigureAwait(false);
                 }
 
                 return (LaneRow.Absent, true);
             }
 
             var entity = ToEntity(key, wanted);
-            var response = seen.ETag is { } current
-                ? await table.UpdateEntityAsync(entity, new ETag(current), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
-                : await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return (wanted with { ETag = TableResults.ETagOf(response) }, true);
+            if (alongside is null)
+            {
+                var response = seen.ETag is { } etag
+                    ? await table.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
+                    : await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                return (wanted with { ETag = TableResults.ETagOf(response) }, true);
+            }
+
+            var lane = seen.ETag is { } current
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(current))
+                : new TableTransactionAction(TableTransactionActionType.Add, entity);
+            var responses = await table.SubmitTransactionAsync([lane, new(TableTransactionActionType.UpsertReplace, alongside)], cancellationToken).ConfigureAwait(false);
+            return (wanted with { ETag = TableResults.ETagOf(responses.Value[0]) }, true);
         }
         catch (RequestFailedException exception) when (exception.Status is TableResults.NotFound or TableResults.Conflict or TableResults.PreconditionFailed)
         {
@@ -144,7 +182,7 @@ internal sealed class CommandLanes(TableClient table)
 
     private async Task<LaneRow> FetchAsync(LaneKey key, CancellationToken cancellationToken)
     {
-        var entity = await table.GetOrNullAsync(key.PartitionKey, key.Api, cancellationToken).ConfigureAwait(false);
+        var entity = await table.GetOrNullAsync(key.PartitionKey, key.RowKey, cancellationToken).ConfigureAwait(false);
         if (entity is null)
         {
             return LaneRow.Absent;
@@ -156,9 +194,19 @@ internal sealed class CommandLanes(TableClient table)
 
     private static TableEntity ToEntity(LaneKey key, LaneRow row)
     {
-        var entity = new TableEntity(key.PartitionKey, key.Api);
+        var entity = new TableEntity(key.PartitionKey, key.RowKey);
         LargeStringProperty.Write(entity, EntriesProperty, string.Join('\n', row.Entries), MaxChunks);
         return entity;
+    }
+
+    private void MarkEnded(string commandId)
+    {
+        if (_ended.Count >= KnownCapacity)
+        {
+            _ended.Clear();
+        }
+
+        _ended[commandId] = true;
     }
 
     private void Remember(LaneKey key, LaneRow row)
@@ -175,13 +223,17 @@ internal sealed class CommandLanes(TableClient table)
 /// <summary>One order lane: an authorizer (or <c>component</c>) and an api.</summary>
 internal readonly record struct LaneKey(string AuthorizerKey, string Api)
 {
-    public const string PartitionPrefix = "lanes|";
+    /// <summary>Start of a lane row's RK; it sorts after the authorizer pointers' RKs, which start with digits.</summary>
+    public const string RowKeyPrefix = "lane|";
 
     /// <summary>The lane of <paramref name="record"/>.</summary>
     public static LaneKey Of(CommandRecord record) => new(CommandIndexKeys.AuthorizerKey(record), record.Api);
 
-    /// <summary>The row's partition: one per authorizer, so lanes spread as the authorizers do.</summary>
-    public string PartitionKey => PartitionPrefix + AuthorizerKey;
+    /// <summary>The row's partition, the authorizer's: lanes spread as the authorizers do.</summary>
+    public string PartitionKey => CommandIndexKeys.AuthorizerPartition(AuthorizerKey);
+
+    /// <summary>The row's key in that partition.</summary>
+    public string RowKey => RowKeyPrefix + Api;
 
     /// <inheritdoc />
     public override string ToString() => AuthorizerKey + "/" + Api;
@@ -215,8 +267,9 @@ internal sealed record LaneRow(string? ETag, ImmutableArray<string> Entries)
     public LaneRow Without(IReadOnlyCollection<string> commandIds) =>
         this with { Entries = [.. Entries.Where(e => !commandIds.Contains(CommandIdOf(e)))] };
 
-    /// <summary>The id of the first command after <paramref name="entry"/>'s place, or null.</summary>
-    public string? After(string entry) => Entries.FirstOrDefault(e => string.CompareOrdinal(e, entry) > 0) is { } next ? CommandIdOf(next) : null;
+    /// <summary>The id of the first command after <paramref name="entry"/>'s place that has not <paramref name="ended"/>, or null.</summary>
+    public string? After(string entry, Func<string, bool> ended) =>
+        Entries.Where(e => string.CompareOrdinal(e, entry) > 0).Select(CommandIdOf).FirstOrDefault(id => !ended(id));
 
     private static string CommandIdOf(string entry) => entry[(TicksLength + 1)..];
 }

@@ -14,7 +14,7 @@ public sealed partial class TableCommandStore
         ArgumentException.ThrowIfNullOrEmpty(authorizerKey);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CommandIndexKeys.AuthorizerPartition(authorizerKey)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CommandIndexKeys.AuthorizerPartition(authorizerKey)} and RowKey lt {LaneKey.RowKeyPrefix}");
         var (rows, next) = await _index.ReadPageAsync(filter, pageSize, ContinuationToken.Decode(continuation), cancellationToken).ConfigureAwait(false);
         var records = await ReadAllAsync(rows, cancellationToken).ConfigureAwait(false);
         return new Page<CommandRecord>([.. records.OfType<CommandRecord>()], ContinuationToken.Encode(next));
@@ -65,8 +65,9 @@ public sealed partial class TableCommandStore
     }
 
     /// <summary>
-    /// The unfinished commands of one lane, oldest receipt first, from its row (<see cref="CommandLanes"/>); each listed
-    /// command's record is read to check it has not ended, and the entries of ended ones are removed from the row. With
+    /// The unfinished commands of one lane, oldest receipt first, from its row (<see cref="CommandLanes"/>). Commands this
+    /// process knows have ended are skipped; every other one's record is read to check it has not ended, and the entries
+    /// of those that have are removed from the row. With
     /// <paramref name="aheadOf"/>, only the commands before that one are looked at (all of them when it is not in the
     /// lane), and the row as this process last wrote it serves when it holds that command: a command alone in its lane
     /// costs no storage operation.
@@ -84,7 +85,7 @@ public sealed partial class TableCommandStore
 
         var unfinished = new List<string>(max);
         var ended = new List<string>();
-        foreach (var commandId in row.CommandIds.TakeWhile(id => id != aheadOf))
+        foreach (var commandId in row.CommandIds.TakeWhile(id => id != aheadOf).Where(id => !_lanes.IsEnded(id)))
         {
             if (unfinished.Count >= max)
             {

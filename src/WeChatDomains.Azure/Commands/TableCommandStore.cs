@@ -222,41 +222,47 @@ public sealed partial class TableCommandStore : ICommandStore
     }
 
     /// <summary>
-    /// Brings the pointer rows and the lane in line with <paramref name="current"/>, in parallel: a command joins its
-    /// lane when first received (or when the rows of the version before are not known to be written: a repair) and
-    /// leaves it at its final state, and the command after it there is remembered for the nudge.
+    /// Brings the pointer rows and the lane in line with <paramref name="current"/>, in parallel. A command is listed by
+    /// its authorizer once received (or final), and joins its lane when first received, both in one transaction (the
+    /// lane row shares the authorizer's partition); the same happens again when the rows of the version before are not
+    /// known to be written (a repair). At its end it leaves the lane lazily (<see cref="CommandLanes"/>), and the command
+    /// after it there, as this process last saw the lane, is remembered for the nudge.
     /// </summary>
     private async Task SyncAsync(CommandRecord? previous, CommandRecord current, bool previousRowsWritten, CancellationToken cancellationToken)
     {
-        var pointers = _index.SyncAsync(previous, current, previousRowsWritten, cancellationToken);
-        if (current.ReceivedAt is null)
+        var firstListed = Listed(current) && (previous is null || !Listed(previous) || !previousRowsWritten);
+        var joins = firstListed && current.ReceivedAt is not null && !current.State.IsFinal();
+        var pointers = _index.SyncAsync(previous, current, previousRowsWritten, authorizerPointer: firstListed && !joins, cancellationToken);
+        var lane = joins
+            ? _lanes.JoinAsync(current, CommandIndex.ToEntity(CommandIndexKeys.Authorizer(current), current.CommandId), cancellationToken)
+            : Task.CompletedTask;
+        if (current.State.IsFinal() && current.ReceivedAt is not null && previous?.State.IsFinal() != true)
         {
-            await pointers.ConfigureAwait(false);
+            RememberFollower(current.CommandId, _lanes.Ended(current));
         }
-        else if (current.State.IsFinal())
-        {
-            var follower = previous?.State.IsFinal() == true ? null : await _lanes.LeaveAsync(current, cancellationToken).ConfigureAwait(false);
-            await pointers.ConfigureAwait(false);
-            RememberFollower(current.CommandId, follower);
-        }
-        else
-        {
-            var join = previous?.ReceivedAt is null || !previousRowsWritten ? _lanes.JoinAsync(current, cancellationToken) : Task.CompletedTask;
-            await Task.WhenAll(pointers, join).ConfigureAwait(false);
-        }
+
+        await Task.WhenAll(pointers, lane).ConfigureAwait(false);
     }
+
+    /// <summary>Whether the authorizer's listing shows the command: once received, or final (a command refused at receipt).</summary>
+    private static bool Listed(CommandRecord record) => record.ReceivedAt is not null || record.State.IsFinal();
 
     /// <inheritdoc />
     public bool TryGetFollower(string commandId, out string? followerId) => _followers.TryRemove(commandId, out followerId);
 
-    private void RememberFollower(string commandId, string? followerId)
+    private void RememberFollower(string commandId, (bool Known, string? Follower) lane)
     {
+        if (!lane.Known)
+        {
+            return;
+        }
+
         if (_followers.Count >= KnownVersions.Capacity)
         {
             _followers.Clear();
         }
 
-        _followers[commandId] = followerId;
+        _followers[commandId] = lane.Follower;
     }
 
     private async Task<CommandRecord?> ReadAsync(string commandId, CancellationToken cancellationToken)

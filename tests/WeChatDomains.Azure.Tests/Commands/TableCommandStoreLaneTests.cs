@@ -35,7 +35,7 @@ public sealed class TableCommandStoreLaneTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Leave_OfTheHead_NamesTheCommandAfterItWithoutAQuery()
+    public async Task End_OfTheHead_WritesNothingToTheLaneAndNamesTheCommandAfterIt()
     {
         var sut = CreateSut(out var log);
         var head = await ReceiveAsync(sut, T0.AddSeconds(1));
@@ -44,40 +44,59 @@ public sealed class TableCommandStoreLaneTests(AzuriteFixture azurite)
 
         log.Clear();
         await sut.TryReplaceAsync(head with { State = CommandState.Succeeded, CompletedAt = T0.AddSeconds(4) });
+        var endRequests = log.Requests;
+        log.Clear();
+        var aheadOfLast = await sut.ListLaneAsync(AppId, head.Api, 8, aheadOf: last.CommandId);
 
+        Assert.Equal([$"PUT {_tables.Commands.Name}"], endRequests);
         Assert.True(sut.TryGetFollower(head.CommandId, out var follower), "the store did not remember the end's follower");
         Assert.Equal(next.CommandId, follower);
         Assert.False(sut.TryGetFollower(head.CommandId, out _), "asking twice found the follower again");
-        Assert.DoesNotContain(log.Requests, r => r.StartsWith("GET", StringComparison.Ordinal));
-        Assert.Equal([next.CommandId, last.CommandId], await LaneAsync(_tables, head.Api));
+        Assert.Equal([next.CommandId], aheadOfLast);
+        Assert.Equal([$"GET {_tables.Commands.Name}"], log.Requests);
     }
 
     [Fact]
-    public async Task Leave_OfTheLastCommand_DeletesTheRowAndNamesNoFollower()
+    public async Task Join_AfterACommandOfTheLaneEnded_DropsItsEntryInTheSameWrite()
     {
-        var sut = CreateSut();
-        var only = await ReceiveAsync(sut, T0);
+        var sut = CreateSut(out var log);
+        var ended = await ReceiveAsync(sut, T0.AddSeconds(1));
+        await sut.TryReplaceAsync(ended with { State = CommandState.Succeeded, CompletedAt = T0.AddSeconds(2) });
+        var inserted = (await sut.TryInsertAsync(NewCommand()))!;
 
-        await sut.TryReplaceAsync(only with { State = CommandState.Failed, CompletedAt = T0.AddSeconds(1) });
+        log.Clear();
+        var next = (await sut.TryReplaceAsync(inserted with { State = CommandState.Running, ReceivedAt = T0.AddSeconds(3) }))!;
 
-        Assert.True(sut.TryGetFollower(only.CommandId, out var follower));
-        Assert.Null(follower);
-        Assert.Null(await _tables.CommandIndex.GetOrNullAsync(LaneKey.PartitionPrefix + AppId, only.Api, CancellationToken.None));
+        Assert.Equal(["POST $batch", $"PUT {_tables.Commands.Name}"], log.Requests.Order(StringComparer.Ordinal));
+        Assert.Equal([next.CommandId], await LaneAsync(_tables, next.Api));
     }
 
     [Fact]
-    public async Task Leave_AfterAnotherProcessJoined_SeesItsCommandAsTheFollower()
+    public async Task ListLaneAsync_InAnotherProcess_SkipsAndRemovesACommandThatEndedElsewhere()
     {
         var sut = CreateSut();
         var other = CreateSut();
         var head = await ReceiveAsync(sut, T0.AddSeconds(1));
         var theirs = await ReceiveAsync(other, T0.AddSeconds(2));
-
         await sut.TryReplaceAsync(head with { State = CommandState.Succeeded, CompletedAt = T0.AddSeconds(3) });
 
-        Assert.True(sut.TryGetFollower(head.CommandId, out var follower));
-        Assert.Equal(theirs.CommandId, follower);
+        var ahead = await other.ListLaneAsync(AppId, head.Api, 8, aheadOf: theirs.CommandId);
+
+        Assert.Empty(ahead);
         Assert.Equal([theirs.CommandId], await LaneAsync(_tables, head.Api));
+    }
+
+    [Fact]
+    public async Task ListByAuthorizerAsync_LaneRowsInTheAuthorizersPartition_AreNotListed()
+    {
+        var sut = CreateSut();
+        var running = await ReceiveAsync(sut, T0.AddSeconds(1));
+        var accepted = (await sut.TryInsertAsync(NewCommand()))!;
+
+        var page = await sut.ListByAuthorizerAsync(AppId, 10, null);
+
+        Assert.Equal([running.CommandId], page.Items.Select(r => r.CommandId));
+        Assert.NotNull(await sut.GetAsync(accepted.CommandId));
     }
 
     [Fact]
@@ -105,7 +124,7 @@ public sealed class TableCommandStoreLaneTests(AzuriteFixture azurite)
         var sut = CreateSut(tables);
         var first = await ReceiveAsync(sut, T0.AddSeconds(1));
         var inserted = (await sut.TryInsertAsync(NewCommand()))!;
-        handler.Armed(request => request.Method == HttpMethod.Put && request.RequestUri!.AbsolutePath.Contains(tables.CommandIndex.Name + "(", StringComparison.Ordinal));
+        handler.Armed(request => request.RequestUri!.AbsolutePath.EndsWith("$batch", StringComparison.Ordinal));
 
         var second = await sut.TryReplaceAsync(inserted with { State = CommandState.Running, ReceivedAt = T0.AddSeconds(2) });
 
@@ -119,7 +138,8 @@ public sealed class TableCommandStoreLaneTests(AzuriteFixture azurite)
     {
         var sut = CreateSut();
         var entries = Enumerable.Range(0, CommandLanes.MaxEntries - 1).Select(i => CommandIndexKeys.Ticks(T0.AddTicks(i)) + "|cmd-full-" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
-        var row = new TableEntity(LaneKey.PartitionPrefix + AppId, "modify_domain");
+        var lane = new LaneKey(AppId, "modify_domain");
+        var row = new TableEntity(lane.PartitionKey, lane.RowKey);
         LargeStringProperty.Write(row, "Entries", string.Join('\n', entries), 8);
         await _tables.EnsureCreatedAsync();
         await _tables.CommandIndex.AddEntityAsync(row);

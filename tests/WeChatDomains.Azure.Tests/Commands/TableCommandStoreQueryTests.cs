@@ -66,10 +66,10 @@ public sealed class TableCommandStoreQueryTests(AzuriteFixture azurite)
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add((await sut.TryInsertAsync(NewCommand(createdAt: T0.AddMinutes(i))))!.CommandId);
+            ids.Add((await sut.TryInsertAsync(Received(NewCommand(createdAt: T0.AddMinutes(i)))))!.CommandId);
         }
 
-        await sut.TryInsertAsync(NewCommand(appId: "wxother000000000000"));
+        await sut.TryInsertAsync(Received(NewCommand(appId: "wxother000000000000")));
 
         var seen = new List<string>();
         var pages = 0;
@@ -93,7 +93,7 @@ public sealed class TableCommandStoreQueryTests(AzuriteFixture azurite)
     public async Task ListByAuthorizerAsync_Component_ListsPlatformCommands()
     {
         var sut = CreateSut();
-        var platform = (await sut.TryInsertAsync(NewCommand(appId: null, api: "modify_wxa_jump_domain")))!;
+        var platform = (await sut.TryInsertAsync(Received(NewCommand(appId: null, api: "modify_wxa_jump_domain"))))!;
 
         var page = await sut.ListByAuthorizerAsync("component", 10, null);
 
@@ -148,7 +148,6 @@ public sealed class TableCommandStoreQueryTests(AzuriteFixture azurite)
 
         Assert.Equal([first.CommandId, second.CommandId, third.CommandId], before);
         Assert.Equal([second.CommandId, third.CommandId], after);
-        Assert.Equal([second.CommandId, third.CommandId], await LaneAsync(_tables, "modify_domain"));
     }
 
     [Fact]
@@ -182,4 +181,7 @@ public sealed class TableCommandStoreQueryTests(AzuriteFixture azurite)
     }
 
     private TableCommandStore CreateSut() => new(_tables, _time, NullLogger<TableCommandStore>.Instance);
+
+    /// <summary>The command as received (an authorizer lists a command once it is received).</summary>
+    private static CommandRecord Received(CommandRecord record) => record with { State = CommandState.Running, ReceivedAt = record.CreatedAt };
 }

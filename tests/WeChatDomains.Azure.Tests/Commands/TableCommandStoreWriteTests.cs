@@ -42,14 +42,28 @@ public sealed class TableCommandStoreWriteTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task TryInsertAsync_Any_WritesAuthorizerPointer()
+    public async Task TryReplaceAsync_FirstReceipt_WritesTheAuthorizerPointerThatTheAcceptedInsertDidNot()
     {
         var sut = CreateSut();
         var record = NewCommand(appId: null);
 
+        var accepted = (await sut.TryInsertAsync(record))!;
+        var whileAccepted = await PointerPartitionsAsync(_tables, record.CommandId);
+        await sut.TryReplaceAsync(accepted with { State = CommandState.Running, ReceivedAt = T0 });
+
+        Assert.Empty(whileAccepted);
+        Assert.Equal(["auth|component"], await PointerPartitionsAsync(_tables, record.CommandId));
+    }
+
+    [Fact]
+    public async Task TryInsertAsync_FinalWithoutReceipt_WritesTheAuthorizerPointer()
+    {
+        var sut = CreateSut();
+        var record = NewCommand() with { State = CommandState.Rejected, CompletedAt = T0 };
+
         await sut.TryInsertAsync(record);
 
-        Assert.Equal(["auth|component"], await PointerPartitionsAsync(_tables, record.CommandId));
+        Assert.Equal(["auth|" + AppId], await PointerPartitionsAsync(_tables, record.CommandId));
     }
 
     [Fact]
@@ -126,7 +140,7 @@ public sealed class TableCommandStoreWriteTests(AzuriteFixture azurite)
 
         Assert.Equal([inserted.CommandId], whileRunning);
         Assert.Equal(["auth|" + AppId, "state|Failed"], await PointerPartitionsAsync(_tables, inserted.CommandId));
-        Assert.Empty(await LaneAsync(_tables, running.Api));
+        Assert.Empty(await CreateSut().ListLaneAsync(AppId, running.Api, 10));
     }
 
     [Fact]
