@@ -11,7 +11,8 @@ namespace WeChatDomains.Bench.Infra;
 /// <summary>
 /// The Host as a child process (<c>dotnet WeChatDomains.Host.dll</c>) configured through environment variables against
 /// a given Azurite and sandbox: what a deployment runs, and what a drill can SIGKILL. Its console output goes to
-/// <see cref="Logs"/> (kept across restarts); its peak RSS and CPU time are sampled while it runs.
+/// <see cref="Logs"/> (kept across restarts); its peak RSS and CPU time are sampled while it runs. No <c>DOTNET_</c>
+/// variable is set: the GC and JIT settings are the Host's own (its runtimeconfig), as in a deployment.
 /// </summary>
 internal sealed class HostProcess : IAsyncDisposable
 {
@@ -53,7 +54,6 @@ internal sealed class HostProcess : IAsyncDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/'),
-            ["DOTNET_gcServer"] = "0",
             ["ConnectionStrings__Storage"] = settings.StorageConnection,
             ["StorageQueue__QueueName"] = settings.QueueName,
             ["TableStorage__TablePrefix"] = settings.TablePrefix,

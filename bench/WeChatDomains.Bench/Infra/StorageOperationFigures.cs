@@ -55,7 +55,9 @@ internal static class StorageOperationFigures
         Figures.Print($"    outside the commands' steps (timers, health): {other.Sum(s => s.Count)} in all{(other.Count > 0 ? $" ({otherDetail})" : string.Empty)}");
         Share("operations", snapshot.Busiest, snapshot.TableOperations);
         Share("writes", snapshot.BusiestWrites, snapshot.TableWrites);
-        Figures.Print($"    table partitions touched: {snapshot.Partitions}");
+        Figures.Print(snapshot.Estimated
+            ? $"    table partitions touched: about {snapshot.Partitions} (estimated: more than the {StorageOperationConstants.PartitionsKept} the Host counts exactly; busiest counts are upper bounds)"
+            : $"    table partitions touched: {snapshot.Partitions}");
 
         void Share(string what, IReadOnlyList<StoragePartitionCount> busiest, long total)
         {

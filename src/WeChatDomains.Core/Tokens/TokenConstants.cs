@@ -15,6 +15,9 @@ public static class TokenConstants
     /// <summary>Refreshes the sweep runs at once: 16.</summary>
     public const int DefaultSweepMaxConcurrency = 16;
 
+    /// <summary>Access tokens the provider caches in process (the least recently used evicted past it): 10,000.</summary>
+    public const int DefaultCachedTokens = 10_000;
+
     /// <summary>Registry page size the sweep reads with: 500.</summary>
     public const int DefaultRegistryPageSize = 500;
 

@@ -67,6 +67,13 @@ public sealed class TokenOptions
     [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
     public TimeSpan SweepLeaseDuration { get; set; } = TokenConstants.DefaultSweepLeaseDuration;
 
+    /// <summary>
+    /// Access tokens kept in the provider's in-process cache; past that, the least recently used is evicted and read
+    /// back from the vault when next needed (the memory of a fleet's tokens stays bounded).
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int CachedTokens { get; set; } = TokenConstants.DefaultCachedTokens;
+
     /// <summary>How often the Host reconciles <c>api_get_authorizer_list</c> with the registry and the vault.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan ReconcilePeriod { get; set; } = TokenConstants.DefaultReconcilePeriod;

@@ -27,7 +27,7 @@ public sealed partial class TokenProvider
         var stored = await ReadIssuedAsync(SecretNames.AuthorizerRefreshToken(authorizerAppId)).ConfigureAwait(false);
         await StoreRefreshTokenIfChangedAsync(authorizerAppId, stored?.Value, refreshToken).ConfigureAwait(false);
         await WriteIssuedAsync(SecretNames.AuthorizerAccessToken(authorizerAppId), accessToken.Value, expiresAt).ConfigureAwait(false);
-        _cache[TokenKey.Authorizer(authorizerAppId)] = TokenLookup.Found(accessToken, expiresAt);
+        _cache.Set(TokenKey.Authorizer(authorizerAppId), TokenLookup.Found(accessToken, expiresAt));
     }
 
     /// <summary>

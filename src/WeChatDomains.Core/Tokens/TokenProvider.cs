@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WeChatDomains.Core.Ports;
@@ -11,12 +10,14 @@ namespace WeChatDomains.Core.Tokens;
 /// <see cref="TokenOptions.EarlyRefreshMargin"/> before expiry, then from the vault, and refreshes them from WeChat
 /// when neither is fresh: one refresh per key in a process (a per-key semaphore, re-checked once held) and across
 /// instances (a lease named <c>token-refresh:{key}</c>, renewed while the refresh runs; a caller that finds it held polls
-/// the vault instead).
+/// the vault instead). Its memory does not grow with the fleet: the cache holds at most
+/// <see cref="TokenOptions.CachedTokens"/> tokens (the least recently used evicted) and a key's semaphore exists only
+/// while a refresh holds or waits for it.
 /// </summary>
 public sealed partial class TokenProvider : ITokenProvider
 {
-    private readonly ConcurrentDictionary<TokenKey, TokenLookup> _cache = new();
-    private readonly ConcurrentDictionary<TokenKey, SemaphoreSlim> _gates = new();
+    private readonly TokenCache _cache;
+    private readonly RefreshGates _gates = new();
     private readonly IWeChatClient _client;
     private readonly ISecretVault _vault;
     private readonly ILeaseStore _leases;
@@ -40,6 +41,7 @@ public sealed partial class TokenProvider : ITokenProvider
         _writeLimiter = writeLimiter ?? throw new ArgumentNullException(nameof(writeLimiter));
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _options = options.Value;
+        _cache = new TokenCache(_options.CachedTokens);
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
@@ -69,25 +71,25 @@ public sealed partial class TokenProvider : ITokenProvider
     /// </summary>
     public async Task<RefreshOutcome> RefreshAsync(TokenKey key, DateTimeOffset freshUntil, AccessToken? rejected, CancellationToken cancellationToken = default)
     {
-        var gate = _gates.GetOrAdd(key, static _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using (await _gates.EnterAsync(key, cancellationToken).ConfigureAwait(false))
         {
             return await RefreshLockedAsync(key, freshUntil, rejected, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 
     /// <summary>Drops the cached token of <paramref name="key"/> (the authorizer was revoked, for instance).</summary>
-    public void Forget(TokenKey key) => _cache.TryRemove(key, out _);
+    public void Forget(TokenKey key) => _cache.Remove(key);
+
+    /// <summary>Tokens held in the in-process cache now (at most <see cref="TokenOptions.CachedTokens"/>).</summary>
+    internal int CachedTokens => _cache.Count;
+
+    /// <summary>Per-key refresh gates that exist now: only those held or waited for.</summary>
+    internal int RefreshGates => _gates.Count;
 
     private async Task<TokenLookup> GetAsync(TokenKey key, CancellationToken cancellationToken)
     {
         var freshUntil = FreshUntil();
-        if (_cache.TryGetValue(key, out var cached) && IsFresh(cached, freshUntil, null))
+        if (_cache.TryGet(key, out var cached) && IsFresh(cached, freshUntil, null))
         {
             return cached;
         }
@@ -98,14 +100,14 @@ public sealed partial class TokenProvider : ITokenProvider
 
     private async Task<RefreshOutcome> RefreshLockedAsync(TokenKey key, DateTimeOffset freshUntil, AccessToken? rejected, CancellationToken cancellationToken)
     {
-        if (_cache.TryGetValue(key, out var cached) && IsFresh(cached, freshUntil, rejected))
+        if (_cache.TryGet(key, out var cached) && IsFresh(cached, freshUntil, rejected))
         {
             return RefreshOutcome.Fresh(RefreshStatus.AlreadyFresh, cached);
         }
 
         if (rejected is not null && cached?.Token is not null && cached.Token.Equals(rejected))
         {
-            _cache.TryRemove(key, out _);
+            _cache.Remove(key);
         }
 
         var stored = await ReadStoredAsync(key, cancellationToken).ConfigureAwait(false);
@@ -199,7 +201,7 @@ public sealed partial class TokenProvider : ITokenProvider
 
     private RefreshOutcome Remember(TokenKey key, RefreshOutcome outcome)
     {
-        _cache[key] = outcome.Lookup;
+        _cache.Set(key, outcome.Lookup);
         return outcome;
     }
 

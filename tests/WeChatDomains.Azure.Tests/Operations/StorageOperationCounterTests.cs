@@ -124,6 +124,102 @@ public sealed class StorageOperationCounterTests(AzuriteFixture azurite)
         Assert.Empty(snapshot.Busiest);
     }
 
+    [Fact]
+    public void Rows_MorePartitionsThanKept_Issue16_FoldTheRestIntoOneRowPerStepTableAndKind()
+    {
+        var counter = new StorageOperationCounter();
+        var partitions = StorageOperationConstants.PartitionsKept * 3;
+
+        for (var i = 0; i < partitions; i++)
+        {
+            counter.Add(StorageSteps.Claim, new StorageOperation("commands", $"c-{i}", StorageOperationKind.Update));
+        }
+
+        var rows = counter.Rows();
+        Assert.Equal(StorageOperationConstants.PartitionsKept + 1, rows.Count);
+        Assert.Equal(partitions - StorageOperationConstants.PartitionsKept, rows.Single(r => r.Partition == StorageOperationConstants.FoldedPartition).Count);
+        var snapshot = counter.Snapshot();
+        Assert.True(snapshot.Estimated);
+        Assert.Equal(partitions, snapshot.TableWrites);
+        Assert.Equal(new StorageStepCount(StorageSteps.Claim, "commands", nameof(StorageOperationKind.Update), partitions), snapshot.Steps.Single());
+    }
+
+    [Fact]
+    public void Snapshot_HotPartitionFirstSeenAfterTheKeptAreFull_Issue16_BusiestWithItsShare()
+    {
+        var counter = new StorageOperationCounter();
+        var hot = 0;
+        for (var i = 0; i < StorageOperationConstants.PartitionsKept * 5; i++)
+        {
+            counter.Add(StorageSteps.Processing, new StorageOperation("commands", $"c-{i}", StorageOperationKind.PointRead));
+            counter.Add(StorageSteps.Final, new StorageOperation("commands", $"c-{i}", StorageOperationKind.Batch));
+            if (i > StorageOperationConstants.PartitionsKept * 2 && i % 4 == 0)
+            {
+                counter.Add(StorageSteps.Other, new StorageOperation("rollouts", "items", StorageOperationKind.Merge));
+                hot++;
+            }
+        }
+
+        var snapshot = counter.Snapshot();
+        AssertShare(hot, snapshot.TableOperations, snapshot.Busiest[0]);
+        AssertShare(hot, snapshot.TableWrites, snapshot.BusiestWrites[0]);
+
+        static void AssertShare(long expected, long total, StoragePartitionCount busiest)
+        {
+            Assert.Equal(("rollouts", "items"), (busiest.Table, busiest.Partition));
+            Assert.InRange(100.0 * busiest.Count / total, 100.0 * expected / total, (100.0 * expected / total) + 0.05);
+        }
+    }
+
+    [Fact]
+    public void Snapshot_AsManyPartitionsAsKept_CountedExactly()
+    {
+        var counter = new StorageOperationCounter();
+
+        for (var i = 0; i < StorageOperationConstants.PartitionsKept; i++)
+        {
+            counter.Add(StorageSteps.Other, new StorageOperation("commands", $"c-{i}", StorageOperationKind.Insert));
+        }
+
+        var snapshot = counter.Snapshot();
+        Assert.False(snapshot.Estimated);
+        Assert.Equal(StorageOperationConstants.PartitionsKept, snapshot.Partitions);
+    }
+
+    [Theory]
+    [InlineData(15_000)]
+    [InlineData(100_000)]
+    public void Snapshot_MorePartitionsThanKept_Issue16_DistinctPartitionsEstimatedWithin8Percent(int partitions)
+    {
+        var counter = new StorageOperationCounter();
+
+        for (var i = 0; i < partitions; i++)
+        {
+            counter.Add(StorageSteps.Other, new StorageOperation("commands", $"c-{i}", StorageOperationKind.Insert));
+            counter.Add(StorageSteps.Other, new StorageOperation("commandindex", $"c-{i}", StorageOperationKind.Insert));
+        }
+
+        Assert.InRange(counter.Snapshot().Partitions, partitions * 2 * 0.92, partitions * 2 * 1.08);
+    }
+
+    [Fact]
+    public void Reset_AfterTheKeptAreFull_CountsExactlyAgain()
+    {
+        var counter = new StorageOperationCounter();
+        for (var i = 0; i <= StorageOperationConstants.PartitionsKept; i++)
+        {
+            counter.Add(StorageSteps.Other, new StorageOperation("commands", $"c-{i}", StorageOperationKind.Insert));
+        }
+
+        counter.Reset();
+        counter.Add(StorageSteps.Other, new StorageOperation("commands", "c-0", StorageOperationKind.Insert));
+
+        var snapshot = counter.Snapshot();
+        Assert.False(snapshot.Estimated);
+        Assert.Equal(1, snapshot.Partitions);
+        Assert.Equal(new StoragePartitionCount("commands", "c-0", 1), snapshot.Busiest.Single());
+    }
+
     private static StorageClientPolicies CreateSut() =>
         new(Options.Create(new StorageFaultOptions()), Options.Create(new StorageOperationOptions { Count = true }));
 

@@ -275,6 +275,49 @@ public sealed class TokenProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task GetAuthorizerTokenAsync_ManyConcurrentCallers_Issue16_NoRefreshGateKeptAfterwards()
+    {
+        _host.PushTicket();
+        _host.AddAuthorizer(AppId);
+        var sut = CreateSut();
+        await sut.GetComponentTokenAsync();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _host.WeChat.Gate = gate.Task;
+
+        var calls = Enumerable.Range(0, 20).Select(_ => Task.Run(() => sut.GetAuthorizerTokenAsync(AppId))).ToList();
+        await WaitUntilAsync(() => _host.WeChat.AuthorizerCalls == 1);
+        Assert.Equal(1, sut.RefreshGates);
+        gate.SetResult();
+        await Task.WhenAll(calls);
+
+        Assert.Equal(0, sut.RefreshGates);
+    }
+
+    [Fact]
+    public async Task GetAuthorizerTokenAsync_MoreAuthorizersThanCachedTokens_Issue16_CacheBoundedAndEvictedTokenReadBackFromTheVault()
+    {
+        _host.Options.CachedTokens = 3;
+        _host.PushTicket();
+        var appIds = Enumerable.Range(0, 10).Select(TokenTestHost.AppIdOf).ToList();
+        appIds.ForEach(a => _host.AddAuthorizer(a));
+        var sut = CreateSut();
+        var first = new List<TokenLookup>();
+        foreach (var appId in appIds)
+        {
+            first.Add(await sut.GetAuthorizerTokenAsync(appId));
+        }
+
+        var reads = _host.Vault.Reads;
+        var again = await sut.GetAuthorizerTokenAsync(appIds[0]);
+
+        Assert.Equal(3, sut.CachedTokens);
+        Assert.Equal(0, sut.RefreshGates);
+        Assert.Equal(first[0].Token, again.Token);
+        Assert.Equal(appIds.Count, _host.WeChat.AuthorizerCalls);
+        Assert.Equal(reads + 1, _host.Vault.Reads);
+    }
+
+    [Fact]
     public async Task GetAuthorizerTokenAsync_AnotherInstanceHoldsTheLease_WaitsForItsTokenInsteadOfRefreshing()
     {
         var (first, gate) = await StartRefreshHeldAtWeChatAsync();
