@@ -12,6 +12,12 @@ public static class TokenConstants
     /// <summary>Width of the window the sweep spreads refreshes over (slot offsets): 30 minutes.</summary>
     public static readonly TimeSpan DefaultRefreshSpread = TimeSpan.FromMinutes(30);
 
+    /// <summary>How far ahead the sweep reads refresh due times to pull refreshes forward: 2 hours, a token's lifetime.</summary>
+    public static readonly TimeSpan DefaultRefreshLookahead = TimeSpan.FromHours(2);
+
+    /// <summary>How often the sweep reads the due times ahead (at most once per sweep): 5 minutes.</summary>
+    public static readonly TimeSpan DefaultRefreshLookaheadPeriod = TimeSpan.FromMinutes(5);
+
     /// <summary>Refreshes the sweep runs at once: 16.</summary>
     public const int DefaultSweepMaxConcurrency = 16;
 
