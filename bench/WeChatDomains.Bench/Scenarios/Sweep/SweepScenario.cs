@@ -27,7 +27,7 @@ internal static class SweepScenario
         cold.PushTicket();
         cold.Onboard(authorizers, age: TimeSpan.FromMinutes(100));
         var coldStart = cold.Clock.GetUtcNow();
-        var coldResult = await cold.Clock.DriveAsync(cold.Sweep.RunAsync(), TimeSpan.FromHours(2));
+        var coldResult = await cold.Clock.DriveAsync(() => cold.Sweep.RunAsync(), TimeSpan.FromHours(2));
         var coldTime = cold.Clock.GetUtcNow() - coldStart;
         var coldSmallest = cold.Vault.SmallestLifetimeAtReplacement;
 
@@ -47,22 +47,22 @@ internal static class SweepScenario
             }
 
             var started = day.Clock.GetUtcNow();
-            await day.Clock.DriveAsync(day.Sweep.RunAsync(), TimeSpan.FromHours(2));
+            await day.Clock.DriveAsync(() => day.Sweep.RunAsync(), TimeSpan.FromHours(2));
             sweeps++;
             var took = day.Clock.GetUtcNow() - started;
             longest = took > longest ? took : longest;
-            var remaining = day.SmallestRemaining(authorizers);
+            var remaining = day.SmallestRemaining();
             smallest = remaining < smallest ? remaining : smallest;
             var wait = SweepPeriod - TimeSpan.FromTicks(took.Ticks % SweepPeriod.Ticks);
             day.Clock.Advance(wait);
-            remaining = day.SmallestRemaining(authorizers);
+            remaining = day.SmallestRemaining();
             smallest = remaining < smallest ? remaining : smallest;
         }
 
         smallest = day.Vault.SmallestLifetimeAtReplacement < smallest ? day.Vault.SmallestLifetimeAtReplacement : smallest;
         return new SweepResult(
-            authorizers, latencyMs, coldTime, coldResult.Refreshed, coldSmallest, cold.Vault.MaxInWindow(ThrottlingVault.Window), cold.Vault.Throttled,
-            hours, sweeps, longest, day.Vault.MaxInWindow(ThrottlingVault.Window), day.Vault.Throttled, smallest,
+            authorizers, latencyMs, coldTime, coldResult.Refreshed, coldSmallest, cold.Vault.MaxInWindow, cold.Vault.Throttled,
+            hours, sweeps, longest, day.Vault.MaxInWindow, day.Vault.Throttled, smallest,
             ProcessStats.PeakRssMiB(Environment.ProcessId) ?? Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0,
             TimeProvider.System.GetElapsedTime(wall));
     }

@@ -64,19 +64,9 @@ internal sealed class SweepWorld : IDisposable
         }
     }
 
-    /// <summary>Smallest remaining lifetime of any authorizer token in the vault now.</summary>
-    public TimeSpan SmallestRemaining(int count)
-    {
-        var now = Clock.GetUtcNow();
-        var smallest = TimeSpan.MaxValue;
-        for (var i = 0; i < count; i++)
-        {
-            var left = Vault.Peek(SecretNames.AuthorizerAccessToken(AppIdOf(i)))!.ExpiresOn!.Value - now;
-            smallest = left < smallest ? left : smallest;
-        }
-
-        return smallest;
-    }
+    /// <summary>Smallest remaining lifetime of any access token in the vault now (the component's included).</summary>
+    public TimeSpan SmallestRemaining() =>
+        Vault.SoonestAccessTokenExpiry is { } soonest ? soonest - Clock.GetUtcNow() : TimeSpan.MaxValue;
 
     public void Dispose() => _services.Dispose();
 }
