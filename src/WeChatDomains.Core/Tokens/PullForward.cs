@@ -11,11 +11,12 @@ public readonly record struct PullForward(DateTimeOffset DueBy, int Refreshes)
 {
     /// <summary>
     /// Plans from the due times ahead (ascending, <see cref="RefreshSlots.DueAt"/>): a token due at <c>d</c> is refreshed
-    /// at its slot <c>d - threshold</c>; from the next lookahead, <paramref name="nextLookahead"/> after
-    /// <paramref name="now"/>, the budget does <paramref name="refreshesPerSecond"/>. The k soonest must therefore be done
-    /// by then as soon as k exceeds what the budget can do between the next lookahead and the k-th slot; when the most
-    /// that must be done reaches past the slots of the next lookahead's period, they are pulled forward to now. Null when
-    /// the slots alone keep up (the budget covers every slot from the next lookahead on).
+    /// at its slot <c>d - threshold</c> (or up to <see cref="TokenConstants.PullForwardSlack"/> after it); from the next
+    /// lookahead, <paramref name="nextLookahead"/> after <paramref name="now"/>, the budget does
+    /// <paramref name="refreshesPerSecond"/>. The k soonest must therefore be done by then as soon as k exceeds what the
+    /// budget can do between the next lookahead and the k-th slot; when the most that must be done reaches past the slots
+    /// of the next lookahead's period, they are pulled forward to now. Null when the slots alone keep up (the budget
+    /// covers every slot from the next lookahead on).
     /// </summary>
     public static PullForward? Plan(
         IReadOnlyList<DateTimeOffset> dueTimes, DateTimeOffset now, TimeSpan threshold, TimeSpan nextLookahead, double refreshesPerSecond)
@@ -27,7 +28,9 @@ public readonly record struct PullForward(DateTimeOffset DueBy, int Refreshes)
         var required = 0;
         for (var k = 0; k < dueTimes.Count; k++)
         {
-            var doable = dueTimes[k] > checkpoint ? (long)((dueTimes[k] - checkpoint).TotalSeconds * refreshesPerSecond) : 0;
+            var doable = dueTimes[k] > checkpoint
+                ? (long)((dueTimes[k] - checkpoint + TokenConstants.PullForwardSlack).TotalSeconds * refreshesPerSecond)
+                : 0;
             required = (int)Math.Max(required, k + 1 - doable);
         }
 

@@ -18,6 +18,12 @@ public static class TokenConstants
     /// <summary>How often the sweep reads the due times ahead (at most once per sweep): 5 minutes.</summary>
     public static readonly TimeSpan DefaultRefreshLookaheadPeriod = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How late past its slot a refresh still counts as on time when the sweep plans pull-forwards: 1 minute (the sweep
+    /// runs about once a minute, so slots are kept to the minute anyway; a finer plan would pull at every burst's edge).
+    /// </summary>
+    public static readonly TimeSpan PullForwardSlack = TimeSpan.FromMinutes(1);
+
     /// <summary>Refreshes the sweep runs at once: 16.</summary>
     public const int DefaultSweepMaxConcurrency = 16;
 

@@ -30,12 +30,12 @@ public sealed class PullForwardTests
     public void Plan_BurstBeyondTheBudget_Issue16_PullsForwardWhatTheBudgetCannotDoByTheSlots()
     {
         // 6,000 slots from minute 60 to 70, ten a second; the budget does one a second from the next lookahead (minute 5):
-        // by the last slot it does 3,300 + 599, so 2,101 must be done before then.
+        // by the last slot, a minute late, it does 3,360 + 599, so 2,041 must be done before then.
         var dueTimes = Slots(TimeSpan.FromMinutes(60), 6_000, perSecond: 10);
 
         var plan = PullForward.Plan(dueTimes, Now, Threshold, Period, 1);
 
-        Assert.Equal(new PullForward(dueTimes[2_100].AddTicks(1), 2_101), plan);
+        Assert.Equal(new PullForward(dueTimes[2_040].AddTicks(1), 2_041), plan);
     }
 
     [Fact]
@@ -45,7 +45,17 @@ public sealed class PullForwardTests
 
         var plan = PullForward.Plan(dueTimes, Now, Threshold, Period, 1);
 
-        Assert.Equal(new PullForward(dueTimes[2_102].AddTicks(1), 2_101), plan);
+        Assert.Equal(new PullForward(dueTimes[2_042].AddTicks(1), 2_041), plan);
+    }
+
+    [Fact]
+    public void Plan_DenseSlotsJustPastTheNextLookahead_NullWhileTheBudgetCatchesUpWithinTheSlack()
+    {
+        // Fifty slots in the five seconds after the next lookahead: one a second falls behind by at most 45 of them, which
+        // a minute past their slots makes up (60).
+        var dueTimes = Slots(Period + TimeSpan.FromSeconds(1), 50, perSecond: 10);
+
+        Assert.Null(PullForward.Plan(dueTimes, Now, Threshold, Period, 1));
     }
 
     [Fact]
