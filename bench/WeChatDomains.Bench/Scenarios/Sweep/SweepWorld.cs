@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WeChatDomains.Bench.Infra;
 using WeChatDomains.Core.Ports;
 using WeChatDomains.Core.Status;
@@ -23,7 +24,7 @@ internal sealed class SweepWorld : IDisposable
     {
         WeChat = new SimulatedWeChat(Clock) { Latency = latency };
         Vault = new ThrottlingVault(Clock);
-        var services = new ServiceCollection().AddLogging().AddMetrics()
+        var services = new ServiceCollection().AddLogging(b => b.AddProvider(PulledForward)).AddMetrics()
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IWeChatClient>(WeChat)
             .AddSingleton<ISecretVault>(Vault)
@@ -38,6 +39,9 @@ internal sealed class SweepWorld : IDisposable
     }
 
     public SteppedClock Clock { get; } = new(Start);
+
+    /// <summary>What the sweep pulled forward (from its log).</summary>
+    public PullForwardCounter PulledForward { get; } = new();
 
     public SimulatedWeChat WeChat { get; }
 
