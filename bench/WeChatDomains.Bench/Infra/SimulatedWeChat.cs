@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using WeChatDomains.WeChat.Client;
 using WeChatDomains.WeChat.Errors;
 
@@ -12,20 +11,13 @@ internal sealed partial class SimulatedWeChat(TimeProvider time) : IWeChatClient
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(7200);
     private static readonly ServerDomains NoDomains = new() { RequestDomain = [], WsRequestDomain = [], UploadDomain = [], DownloadDomain = [] };
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _issued = new(StringComparer.Ordinal);
     private long _next;
 
     public TimeSpan Latency { get; init; }
 
-    /// <summary>When <paramref name="token"/> expires, or null when this WeChat never issued it.</summary>
-    public DateTimeOffset? ExpiryOf(string token) => _issued.TryGetValue(token, out var at) ? at : null;
-
-    public AccessToken Issue()
-    {
-        var token = "simulated-token-" + Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _issued[token] = time.GetUtcNow() + Lifetime;
-        return new AccessToken(token);
-    }
+    /// <summary>A new token, remembered nowhere (a simulated day at 100,000 authorizers issues over a million).</summary>
+    public AccessToken Issue() =>
+        new("simulated-token-" + Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public Task<WeChatResult<ServerDomains>> ModifyDomainAsync(AccessToken authorizerToken, ModifyDomainRequest request, CancellationToken cancellationToken = default) =>
         AnswerAsync(request.Domains, cancellationToken);

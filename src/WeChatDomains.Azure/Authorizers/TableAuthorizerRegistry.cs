@@ -184,7 +184,15 @@ public sealed class TableAuthorizerRegistry(
         await EnsureTokensIndexedAsync(cancellationToken).ConfigureAwait(false);
         var (rows, next) = await _tokens.DueAsync(dueBy, pageSize, continuation, cancellationToken).ConfigureAwait(false);
         var records = await Task.WhenAll(rows.Select(row => CurrentAsync(row, r => KeysOf(r).Due, cancellationToken))).ConfigureAwait(false);
-        return new AuthorizerPage([.. records.OfType<AuthorizerRecord>()], next);
+        // An authorizer can have two due rows for one expiry a while (one under other slot offsets): listed once.
+        return new AuthorizerPage([.. records.OfType<AuthorizerRecord>().DistinctBy(r => r.AppId)], next);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DateTimeOffset>> ListDueTimesAsync(DateTimeOffset dueBy, CancellationToken cancellationToken = default)
+    {
+        await EnsureTokensIndexedAsync(cancellationToken).ConfigureAwait(false);
+        return await _tokens.DueTimesAsync(dueBy, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -260,12 +268,24 @@ public sealed class TableAuthorizerRegistry(
     private (string Due, string? Expiry) KeysOf(AuthorizerRecord record) =>
         TokenExpiryIndex.KeysOf(record.AppId, record.AccessTokenExpiresAt, DueAt(record));
 
-    /// <summary>The record of a token index row if the row is its current one; otherwise removes the stale pair and returns null.</summary>
+    /// <summary>
+    /// The record of a token index row if the row is its current one; otherwise removes the stale pair and returns null.
+    /// A due row written for the same expiry under other slot offsets (the spread or the slot hash changed since) is the
+    /// record's still: it is moved to its current key and the record returned.
+    /// </summary>
     private async Task<AuthorizerRecord?> CurrentAsync(TokenExpiryIndex.Row row, Func<AuthorizerRecord, string?> keyOf, CancellationToken cancellationToken)
     {
         var record = await GetAsync(row.AppId, cancellationToken).ConfigureAwait(false);
         if (record?.State == AuthorizerState.Active && keyOf(record) == row.RowKey)
         {
+            return record;
+        }
+
+        if (record?.State == AuthorizerState.Active && record.AccessTokenExpiresAt is { } expiresAt && expiresAt == row.ExpiresAt
+            && row.RowKey == TokenExpiryIndex.KeysOf(row.AppId, row.ExpiresAt, row.DueAt).Due)
+        {
+            await _tokens.AddAsync(record.AppId, expiresAt, DueAt(record), cancellationToken).ConfigureAwait(false);
+            await _tokens.RemoveRowAsync(row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
             return record;
         }
 

@@ -30,6 +30,10 @@ internal sealed class TokenExpiryIndex(TableStorageTables tables)
     public const int ImportBatch = 50;
 
     private const int MaxRemoveAttempts = 3;
+    private const int KeysPageSize = 1000;
+    private const int TicksDigits = 19;
+    private const string TicksFormat = "D19";
+    private const string RowKeyProperty = "RowKey";
     private const string DuePrefix = "due|";
     private const string ExpiryPrefix = "exp|";
     private const string AppIdProperty = "AppId";
@@ -124,6 +128,32 @@ internal sealed class TokenExpiryIndex(TableStorageTables tables)
     public Task<(IReadOnlyList<Row> Rows, string? Continuation)> DueAsync(DateTimeOffset dueBy, int pageSize, string? continuation, CancellationToken cancellationToken) =>
         PageAsync(DuePrefix, DuePrefix + Ticks(dueBy), pageSize, continuation, cancellationToken);
 
+    /// <summary>The due times of the rows before <paramref name="dueBy"/>, earliest first, from their keys only (a request per 1,000).</summary>
+    public async Task<IReadOnlyList<DateTimeOffset>> DueTimesAsync(DateTimeOffset dueBy, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {DuePrefix} and RowKey lt {DuePrefix + Ticks(dueBy)}");
+        var times = new List<DateTimeOffset>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, KeysPageSize, [RowKeyProperty], cancellationToken).ConfigureAwait(false))
+        {
+            times.Add(new DateTimeOffset(long.Parse(row.RowKey.AsSpan(DuePrefix.Length, TicksDigits), CultureInfo.InvariantCulture), TimeSpan.Zero));
+        }
+
+        return times;
+    }
+
+    /// <summary>Removes one row if it still has <paramref name="etag"/> (gone or rewritten meanwhile: left as it is).</summary>
+    public async Task RemoveRowAsync(string rowKey, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(Partition, rowKey, etag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.IsStale())
+        {
+            // Already gone, or written again for a newer record.
+        }
+    }
+
     /// <summary>The first <paramref name="count"/> rows by expiry, soonest first (one request).</summary>
     public async Task<IReadOnlyList<Row>> SoonestAsync(int count, CancellationToken cancellationToken) =>
         (await PageAsync(ExpiryPrefix, ExpiryPrefix + "~", count, null, cancellationToken).ConfigureAwait(false)).Rows;
@@ -156,5 +186,5 @@ internal sealed class TokenExpiryIndex(TableStorageTables tables)
     }
 
     private static string Ticks(DateTimeOffset? at) =>
-        (at is null ? 0 : Math.Max(0, at.Value.UtcTicks)).ToString("D19", CultureInfo.InvariantCulture);
+        (at is null ? 0 : Math.Max(0, at.Value.UtcTicks)).ToString(TicksFormat, CultureInfo.InvariantCulture);
 }

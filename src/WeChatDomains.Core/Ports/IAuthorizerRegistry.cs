@@ -32,6 +32,13 @@ public interface IAuthorizerRegistry
     /// </summary>
     Task<Page<AuthorizerRecord>> ListDueAsync(DateTimeOffset dueBy, int pageSize, string? continuation, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The refresh due times (<c>RefreshSlots.DueAt</c>; <see cref="DateTimeOffset.MinValue"/> for no known expiry) of the
+    /// Active authorizers due by <paramref name="dueBy"/>, earliest first: what the sweep plans its write budget with.
+    /// Reads index keys only, no record; it may count a few entries already stale, never leaves a due one out.
+    /// </summary>
+    Task<IReadOnlyList<DateTimeOffset>> ListDueTimesAsync(DateTimeOffset dueBy, CancellationToken cancellationToken = default);
+
     /// <summary>The soonest known access-token expiry among Active authorizers (null when none): a constant number of storage operations.</summary>
     Task<DateTimeOffset?> GetSoonestExpiryAsync(CancellationToken cancellationToken = default);
 

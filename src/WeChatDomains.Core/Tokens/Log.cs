@@ -81,4 +81,8 @@ internal static partial class Log
 
     [LoggerMessage(3027, LogLevel.Warning, "WeChat refused the refresh token of authorizer {AuthorizerAppId} (errcode {ErrorCode}) after a new authorization replaced it in the vault; refreshing again with the new one")]
     public static partial void RefreshTokenReplacedDuringRefresh(ILogger logger, string authorizerAppId, int errorCode);
+
+    [LoggerMessage(3028, LogLevel.Information,
+        "Pulled {Refreshes} token refreshes forward (every token due before {DueBy:O}): more come due in the next {Lookahead} than the vault write budget can do by their slots")]
+    public static partial void RefreshesPulledForward(ILogger logger, int refreshes, DateTimeOffset dueBy, TimeSpan lookahead);
 }

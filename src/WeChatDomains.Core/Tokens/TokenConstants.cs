@@ -12,6 +12,18 @@ public static class TokenConstants
     /// <summary>Width of the window the sweep spreads refreshes over (slot offsets): 30 minutes.</summary>
     public static readonly TimeSpan DefaultRefreshSpread = TimeSpan.FromMinutes(30);
 
+    /// <summary>How far ahead the sweep reads refresh due times to pull refreshes forward: 2 hours, a token's lifetime.</summary>
+    public static readonly TimeSpan DefaultRefreshLookahead = TimeSpan.FromHours(2);
+
+    /// <summary>How often the sweep reads the due times ahead (at most once per sweep): 5 minutes.</summary>
+    public static readonly TimeSpan DefaultRefreshLookaheadPeriod = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How late past its slot a refresh still counts as on time when the sweep plans pull-forwards: 1 minute (the sweep
+    /// runs about once a minute, so slots are kept to the minute anyway; a finer plan would pull at every burst's edge).
+    /// </summary>
+    public static readonly TimeSpan PullForwardSlack = TimeSpan.FromMinutes(1);
+
     /// <summary>Refreshes the sweep runs at once: 16.</summary>
     public const int DefaultSweepMaxConcurrency = 16;
 

@@ -31,6 +31,17 @@ public sealed class TokenOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:45:00")]
     public TimeSpan RefreshSpread { get; set; } = TokenConstants.DefaultRefreshSpread;
 
+    /// <summary>
+    /// How far ahead of its slots the sweep reads the due times (<see cref="PullForward"/>): when more refreshes come due
+    /// in it than the vault write budget can do by their slots, the soonest are refreshed earlier. Zero turns it off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "04:00:00")]
+    public TimeSpan RefreshLookahead { get; set; } = TokenConstants.DefaultRefreshLookahead;
+
+    /// <summary>How often the sweep reads the due times ahead; sweeps in between keep the last plan.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    public TimeSpan RefreshLookaheadPeriod { get; set; } = TokenConstants.DefaultRefreshLookaheadPeriod;
+
     /// <summary>Refreshes a sweep runs at once.</summary>
     [Range(1, 256)]
     public int SweepMaxConcurrency { get; set; } = TokenConstants.DefaultSweepMaxConcurrency;

@@ -10,7 +10,9 @@ namespace WeChatDomains.Core.Tokens;
 /// What the refresh timer calls. Under the <c>token-sweep</c> lease (one sweep at a time across instances) it refreshes
 /// the component token, then every Active authorizer whose token is due (<see cref="RefreshSlots"/>: less than the
 /// threshold plus its slot offset left), with bounded concurrency; vault writes go through the
-/// <see cref="VaultWriteLimiter"/>. Each outcome is recorded in the registry. A missing or stale ticket stops the sweep
+/// <see cref="VaultWriteLimiter"/>. Every <see cref="TokenOptions.RefreshLookaheadPeriod"/> it also reads the due times
+/// ahead and, when the write budget could not keep up with them, refreshes the soonest earlier (<see cref="PullForward"/>).
+/// Each outcome is recorded in the registry. A missing or stale ticket stops the sweep
 /// until the next push; a missing refresh token is reported. Nothing of that throws.
 /// </summary>
 public sealed class TokenRefreshSweep : ITokenRefreshSweep
@@ -23,6 +25,8 @@ public sealed class TokenRefreshSweep : ITokenRefreshSweep
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly RefreshRecorder _recorder;
+    private DateTimeOffset _pulledForwardTo = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextLookahead = DateTimeOffset.MinValue;
 
     /// <summary>Creates the sweep.</summary>
     public TokenRefreshSweep(
@@ -96,24 +100,25 @@ public sealed class TokenRefreshSweep : ITokenRefreshSweep
     }
 
     /// <summary>
-    /// Reads only the authorizers whose refresh is due (<see cref="IAuthorizerRegistry.ListDueAsync"/>), then counts the
-    /// rest as skipped and takes the soonest expiry from the registry: a constant number of reads beyond the due ones.
+    /// Reads only the authorizers whose refresh is due (<see cref="IAuthorizerRegistry.ListDueAsync"/>), or pulled forward
+    /// (<see cref="DueByAsync"/>), then counts the rest as skipped and takes the soonest expiry from the registry: a
+    /// constant number of reads beyond the due ones (and the due times ahead once a lookahead period).
     /// </summary>
     private async Task SweepAuthorizersAsync(ILease lease, SweepTally tally, CancellationToken cancellationToken)
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.SweepMaxConcurrency, CancellationToken = cancellationToken };
-        var dueBy = _time.GetUtcNow() + _options.RefreshThreshold;
+        var dueBy = await DueByAsync(cancellationToken).ConfigureAwait(false);
         var read = 0L;
         string? continuation = null;
         do
         {
             var page = await _registry.ListDueAsync(dueBy, _options.RegistryPageSize, continuation, cancellationToken).ConfigureAwait(false);
             read += page.Items.Count;
-            var now = _time.GetUtcNow();
+            var pageDueBy = Max(_time.GetUtcNow() + _options.RefreshThreshold, dueBy);
             var due = new List<(AuthorizerRecord Record, DateTimeOffset FreshUntil)>();
             foreach (var record in page.Items)
             {
-                var freshUntil = RefreshSlots.FreshUntil(record.AppId, now, _options.RefreshThreshold, _options.RefreshSpread);
+                var freshUntil = RefreshSlots.FreshUntil(record.AppId, pageDueBy, _options.RefreshSpread);
                 if (record.AccessTokenExpiresAt >= freshUntil)
                 {
                     tally.Skipped(record.AccessTokenExpiresAt);
@@ -139,6 +144,38 @@ public sealed class TokenRefreshSweep : ITokenRefreshSweep
         var soonest = await _registry.GetSoonestExpiryAsync(cancellationToken).ConfigureAwait(false);
         tally.NotDue(Math.Max(0, active - read), soonest);
     }
+
+    /// <summary>
+    /// The due time this sweep refreshes up to: <c>now + threshold</c>, or later while the last lookahead's
+    /// <see cref="PullForward"/> holds. A lookahead reads the due times of the next <see cref="TokenOptions.RefreshLookahead"/>
+    /// and plans with the write budget (<see cref="TokenOptions.VaultWritesPerWindow"/> per window, one write a refresh).
+    /// </summary>
+    private async Task<DateTimeOffset> DueByAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var dueBy = now + _options.RefreshThreshold;
+        if (_options.RefreshLookahead <= TimeSpan.Zero)
+        {
+            return dueBy;
+        }
+
+        if (now >= _nextLookahead)
+        {
+            var dueTimes = await _registry.ListDueTimesAsync(dueBy + _options.RefreshLookahead, cancellationToken).ConfigureAwait(false);
+            var perSecond = _options.VaultWritesPerWindow / _options.VaultWriteWindow.TotalSeconds;
+            var plan = PullForward.Plan(dueTimes, now, _options.RefreshThreshold, _options.RefreshLookaheadPeriod, perSecond);
+            _pulledForwardTo = plan?.DueBy ?? DateTimeOffset.MinValue;
+            _nextLookahead = now + _options.RefreshLookaheadPeriod;
+            if (plan is { } pulled)
+            {
+                Log.RefreshesPulledForward(_logger, pulled.Refreshes, pulled.DueBy, _options.RefreshLookahead);
+            }
+        }
+
+        return Max(dueBy, _pulledForwardTo);
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private async Task RefreshAuthorizerAsync(AuthorizerRecord record, DateTimeOffset freshUntil, SweepTally tally, CancellationToken cancellationToken)
     {

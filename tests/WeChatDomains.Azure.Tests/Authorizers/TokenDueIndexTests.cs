@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using WeChatDomains.Azure.Authorizers;
@@ -193,6 +194,44 @@ public sealed class TokenDueIndexTests(AzuriteFixture azurite, ITestOutputHelper
         Assert.Equal(4, await CountIndexRowsAsync()); // two per authorizer
     }
 
+    [Fact]
+    public async Task ListDueTimesAsync_1200Authorizers_Issue16_TheirDueTimesInOrderFromKeysOnly()
+    {
+        var sut = CreateSut(out var log);
+        await sut.GetSoonestExpiryAsync();
+        await SeedAsync(sut, Fleet, i => T0.AddSeconds(7 * i));
+        await sut.TryUpsertAsync(new AuthorizerRecord { AppId = "wxnoexpiry00000001", State = AuthorizerState.Active });
+        var dueBy = T0.AddSeconds(7 * 1000);
+
+        log.Clear();
+        var times = await sut.ListDueTimesAsync(dueBy);
+
+        var expected = Enumerable.Range(0, Fleet)
+            .Select(i => RefreshSlots.DueAt(AppIdOf(i), T0.AddSeconds(7 * i), TokenConstants.DefaultRefreshSpread)!.Value)
+            .Where(d => d < dueBy)
+            .Prepend(DateTimeOffset.MinValue)
+            .Order();
+        Assert.Equal(expected, times);
+        Assert.True(AuthorizerRequests(log) <= 2, $"{AuthorizerRequests(log)} requests for {times.Count} due times");
+    }
+
+    [Fact]
+    public async Task ListDueAsync_RowsWrittenUnderOtherSlotOffsets_Issue16_RecordStillDueAndItsRowMoved()
+    {
+        var before = CreateSut(out _, TimeSpan.FromMinutes(7));
+        await before.GetSoonestExpiryAsync();
+        await before.TryUpsertAsync(Active("wxaaaaaaaaaaaaaaa1", T0.AddHours(2)));
+        var sut = CreateSut(out _);
+        var dueAt = RefreshSlots.DueAt("wxaaaaaaaaaaaaaaa1", T0.AddHours(2), TokenConstants.DefaultRefreshSpread)!.Value;
+
+        var due = await sut.ListDueAsync(T0.AddHours(3), 10, null);
+
+        Assert.Equal("wxaaaaaaaaaaaaaaa1", Assert.Single(due.Items).AppId);
+        Assert.Equal(new[] { dueAt }, await sut.ListDueTimesAsync(T0.AddHours(3)));
+        Assert.Equal(T0.AddHours(2), await sut.GetSoonestExpiryAsync());
+        Assert.Equal(2, await CountIndexRowsAsync());
+    }
+
     private static AuthorizerRecord Active(string appId, DateTimeOffset expiresAt) =>
         new() { AppId = appId, State = AuthorizerState.Active, AccessTokenExpiresAt = expiresAt };
 
@@ -223,8 +262,9 @@ public sealed class TokenDueIndexTests(AzuriteFixture azurite, ITestOutputHelper
 
     private TableStorageTables Tables() => new(new TableServiceClient(azurite.ConnectionString), _prefix);
 
-    private TableAuthorizerRegistry CreateSut(out RequestLog log) =>
-        new(RequestLog.Tables(azurite, _prefix, out log), NullLogger<TableAuthorizerRegistry>.Instance);
+    private TableAuthorizerRegistry CreateSut(out RequestLog log, TimeSpan? spread = null) =>
+        new(RequestLog.Tables(azurite, _prefix, out log), NullLogger<TableAuthorizerRegistry>.Instance,
+            Options.Create(new TokenOptions { RefreshSpread = spread ?? TokenConstants.DefaultRefreshSpread }));
 
     private ServiceProvider CreateInstance(SandboxServer sandbox, FakeTimeProvider time, DirectoryInfo vault, RequestLog log)
     {

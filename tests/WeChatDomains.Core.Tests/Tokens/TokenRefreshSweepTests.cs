@@ -187,4 +187,62 @@ public sealed class TokenRefreshSweepTests : IDisposable
         Assert.Equal(1, _host.WeChat.ComponentCalls);
         Assert.Equal(0, third.Refreshed);
     }
+
+    [Fact]
+    public async Task RunAsync_MoreComingDueThanTheWriteBudgetDoesByTheirSlots_Issue16_RefreshesTheSoonestNow()
+    {
+        var expiresAt = AddBurst(600, Now.AddMinutes(75));
+        _host.Options.VaultWritesPerWindow = 2;
+
+        var result = await _host.DriveAsync(CreateSut().RunAsync());
+
+        var refreshed = Authorizers(600).Where(r => r.AccessTokenExpiresAt != expiresAt).ToList();
+        var waiting = Authorizers(600).Where(r => r.AccessTokenExpiresAt == expiresAt).ToList();
+        Assert.NotEmpty(refreshed);
+        Assert.NotEmpty(waiting);
+        Assert.Equal(refreshed.Count + 1, result.Refreshed);
+        Assert.True(refreshed.Min(r => Offset(r.AppId)) >= waiting.Max(r => Offset(r.AppId)), "the soonest due are the ones refreshed");
+        Assert.Contains(_host.Logs.GetSnapshot(), r => r.Id.Id == 3028);
+    }
+
+    [Fact]
+    public async Task RunAsync_LookaheadTurnedOff_RefreshesOnlyTheDue()
+    {
+        AddBurst(600, Now.AddMinutes(75));
+        _host.Options.VaultWritesPerWindow = 2;
+        _host.Options.RefreshLookahead = TimeSpan.Zero;
+
+        var result = await _host.DriveAsync(CreateSut().RunAsync());
+
+        Assert.Equal(1, result.Refreshed);
+        Assert.Equal(0, _host.WeChat.AuthorizerCalls);
+    }
+
+    [Fact]
+    public async Task RunAsync_BudgetKeepsUpWithTheSlots_PullsNothingForward()
+    {
+        AddBurst(60, Now.AddMinutes(75));
+        _host.Options.VaultWritesPerWindow = 2;
+
+        var result = await _host.DriveAsync(CreateSut().RunAsync());
+
+        Assert.Equal(1, result.Refreshed);
+        Assert.DoesNotContain(_host.Logs.GetSnapshot(), r => r.Id.Id == 3028);
+    }
+
+    private DateTimeOffset AddBurst(int count, DateTimeOffset expiresAt)
+    {
+        _host.PushTicket();
+        for (var i = 0; i < count; i++)
+        {
+            _host.AddAuthorizer(TokenTestHost.AppIdOf(i), expiresAt);
+        }
+
+        return expiresAt;
+    }
+
+    private IEnumerable<AuthorizerRecord> Authorizers(int count) =>
+        Enumerable.Range(0, count).Select(i => _host.Registry.Peek(TokenTestHost.AppIdOf(i))!);
+
+    private static TimeSpan Offset(string appId) => RefreshSlots.OffsetOf(appId, TokenConstants.DefaultRefreshSpread);
 }

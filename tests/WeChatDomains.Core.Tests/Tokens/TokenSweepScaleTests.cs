@@ -77,6 +77,33 @@ public sealed class TokenSweepScaleTests : IDisposable
         Assert.True(closest >= TimeSpan.FromMinutes(10), $"a token came within {closest} of expiry (longest sweep {longestSweep})");
     }
 
+    [Fact]
+    public async Task Sweeps_BulkOnboardingBeyondWhatTheBudgetDoesWithinTheSlots_Issue16_NoTokenWithin10MinutesOfExpiry()
+    {
+        // 800 tokens issued together come due between minutes 60 and 90; at 0.2 writes a second they take 67 minutes.
+        const int count = 800;
+        _host.Options.VaultWritesPerWindow = 2;
+        for (var i = 0; i < count; i++)
+        {
+            _host.AddAuthorizer(TokenTestHost.AppIdOf(i), Now + FakeWeChat.TokenLifetime);
+        }
+
+        var closest = TimeSpan.MaxValue;
+        var sweep = _host.CreateSweep();
+        var end = Now.AddHours(4);
+        while (Now < end)
+        {
+            _host.PushTicket();
+            var result = await _host.DriveAsync(sweep.RunAsync(), TimeSpan.FromHours(1));
+            Assert.Equal(0, result.Failed);
+            closest = Min(closest, ClosestExpiry(count));
+            _host.Time.Advance(TimeSpan.FromMinutes(1));
+            closest = Min(closest, ClosestExpiry(count));
+        }
+
+        Assert.True(closest >= TimeSpan.FromMinutes(10), $"a token came within {closest} of expiry");
+    }
+
     private TimeSpan ClosestExpiry(int count)
     {
         var closest = TimeSpan.MaxValue;

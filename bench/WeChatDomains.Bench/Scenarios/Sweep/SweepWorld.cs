@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WeChatDomains.Bench.Infra;
 using WeChatDomains.Core.Ports;
 using WeChatDomains.Core.Status;
@@ -23,7 +24,7 @@ internal sealed class SweepWorld : IDisposable
     {
         WeChat = new SimulatedWeChat(Clock) { Latency = latency };
         Vault = new ThrottlingVault(Clock);
-        var services = new ServiceCollection().AddLogging().AddMetrics()
+        var services = new ServiceCollection().AddLogging(b => b.AddProvider(PulledForward)).AddMetrics()
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IWeChatClient>(WeChat)
             .AddSingleton<ISecretVault>(Vault)
@@ -38,6 +39,9 @@ internal sealed class SweepWorld : IDisposable
     }
 
     public SteppedClock Clock { get; } = new(Start);
+
+    /// <summary>What the sweep pulled forward (from its log).</summary>
+    public PullForwardCounter PulledForward { get; } = new();
 
     public SimulatedWeChat WeChat { get; }
 
@@ -64,19 +68,9 @@ internal sealed class SweepWorld : IDisposable
         }
     }
 
-    /// <summary>Smallest remaining lifetime of any authorizer token in the vault now.</summary>
-    public TimeSpan SmallestRemaining(int count)
-    {
-        var now = Clock.GetUtcNow();
-        var smallest = TimeSpan.MaxValue;
-        for (var i = 0; i < count; i++)
-        {
-            var left = Vault.Peek(SecretNames.AuthorizerAccessToken(AppIdOf(i)))!.ExpiresOn!.Value - now;
-            smallest = left < smallest ? left : smallest;
-        }
-
-        return smallest;
-    }
+    /// <summary>Smallest remaining lifetime of any access token in the vault now (the component's included).</summary>
+    public TimeSpan SmallestRemaining() =>
+        Vault.SoonestAccessTokenExpiry is { } soonest ? soonest - Clock.GetUtcNow() : TimeSpan.MaxValue;
 
     public void Dispose() => _services.Dispose();
 }

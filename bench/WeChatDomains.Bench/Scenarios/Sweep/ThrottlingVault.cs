@@ -6,47 +6,64 @@ namespace WeChatDomains.Bench.Scenarios.Sweep;
 /// <summary>
 /// An in-memory vault that throttles like Key Vault: more than <see cref="Limit"/> secret writes in any sliding
 /// <see cref="Window"/> are answered 429 with a Retry-After, and the caller waits that long and writes again (what
-/// <c>KeyVaultSecretVault</c> does with a 429). Counts throttled calls and records when each accepted write happened.
+/// <c>KeyVaultSecretVault</c> does with a 429). Counts throttled calls and the most accepted writes in any window, and
+/// keeps the access tokens by expiry.
 /// </summary>
 internal sealed class ThrottlingVault(TimeProvider time) : ISecretVault
 {
     public const int Limit = 300;
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
 
+    private const string AccessTokenSuffix = "-access-token";
+
     private readonly ConcurrentDictionary<string, VaultSecret> _secrets = new(StringComparer.Ordinal);
+    private readonly SortedSet<(DateTimeOffset ExpiresOn, string Name)> _accessTokens = [];
     private readonly Queue<DateTimeOffset> _recent = new();
-    private readonly List<DateTimeOffset> _writes = [];
     private readonly Lock _gate = new();
     private int _throttled;
+    private int _maxInWindow;
 
     public int Throttled => _throttled;
 
-    public IReadOnlyList<DateTimeOffset> Writes
+    /// <summary>Most accepted writes in any sliding <see cref="Window"/> so far.</summary>
+    public int MaxInWindow => Volatile.Read(ref _maxInWindow);
+
+    /// <summary>Smallest lifetime an access token still had when a newer one replaced it.</summary>
+    public TimeSpan SmallestLifetimeAtReplacement { get; private set; } = TimeSpan.MaxValue;
+
+    /// <summary>The soonest expiry of any access token stored now, or null when none is.</summary>
+    public DateTimeOffset? SoonestAccessTokenExpiry
     {
         get
         {
             lock (_gate)
             {
-                return [.. _writes];
+                return _accessTokens.Count == 0 ? null : _accessTokens.Min.ExpiresOn;
             }
         }
     }
 
-    /// <summary>Smallest lifetime an access token still had when a newer one replaced it.</summary>
-    public TimeSpan SmallestLifetimeAtReplacement { get; private set; } = TimeSpan.MaxValue;
-
     public void Put(string name, string value, DateTimeOffset? expiresOn)
     {
         var now = time.GetUtcNow();
-        if (name.EndsWith("-access-token", StringComparison.Ordinal) && _secrets.GetValueOrDefault(name)?.ExpiresOn is { } old)
+        lock (_gate)
         {
-            lock (_gate)
+            if (name.EndsWith(AccessTokenSuffix, StringComparison.Ordinal))
             {
-                SmallestLifetimeAtReplacement = old - now < SmallestLifetimeAtReplacement ? old - now : SmallestLifetimeAtReplacement;
-            }
-        }
+                if (_secrets.GetValueOrDefault(name)?.ExpiresOn is { } old)
+                {
+                    SmallestLifetimeAtReplacement = old - now < SmallestLifetimeAtReplacement ? old - now : SmallestLifetimeAtReplacement;
+                    _accessTokens.Remove((old, name));
+                }
 
-        _secrets[name] = new VaultSecret(name, value, expiresOn, now);
+                if (expiresOn is { } expires)
+                {
+                    _accessTokens.Add((expires, name));
+                }
+            }
+
+            _secrets[name] = new VaultSecret(name, value, expiresOn, now);
+        }
     }
 
     public VaultSecret? Peek(string name) => _secrets.GetValueOrDefault(name);
@@ -67,26 +84,15 @@ internal sealed class ThrottlingVault(TimeProvider time) : ISecretVault
 
     public Task DeleteAsync(string name, CancellationToken cancellationToken = default)
     {
-        _secrets.TryRemove(name, out _);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Most accepted writes in any window of <paramref name="window"/>.</summary>
-    public int MaxInWindow(TimeSpan window)
-    {
-        var sorted = Writes.Order().ToArray();
-        var max = 0;
-        for (int start = 0, end = 0; end < sorted.Length; end++)
+        lock (_gate)
         {
-            while (sorted[end] - sorted[start] >= window)
+            if (_secrets.TryRemove(name, out var removed) && removed.ExpiresOn is { } expiresOn)
             {
-                start++;
+                _accessTokens.Remove((expiresOn, name));
             }
-
-            max = Math.Max(max, end - start + 1);
         }
 
-        return max;
+        return Task.CompletedTask;
     }
 
     private TimeSpan? TryAdmit()
@@ -106,7 +112,7 @@ internal sealed class ThrottlingVault(TimeProvider time) : ISecretVault
             }
 
             _recent.Enqueue(now);
-            _writes.Add(now);
+            _maxInWindow = Math.Max(_maxInWindow, _recent.Count);
             return null;
         }
     }

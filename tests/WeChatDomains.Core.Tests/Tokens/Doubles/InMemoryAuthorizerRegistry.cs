@@ -99,6 +99,20 @@ internal sealed class InMemoryAuthorizerRegistry : IAuthorizerRegistry
         }
     }
 
+    /// <summary>The due times with the default spread, as the sweep is configured in these tests.</summary>
+    public Task<IReadOnlyList<DateTimeOffset>> ListDueTimesAsync(DateTimeOffset dueBy, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<DateTimeOffset> times = [.. _records.Values
+                .Where(r => r.State == AuthorizerState.Active)
+                .Select(r => RefreshSlots.DueAt(r.AppId, r.AccessTokenExpiresAt, TokenConstants.DefaultRefreshSpread) ?? DateTimeOffset.MinValue)
+                .Where(d => d < dueBy)
+                .Order()];
+            return Task.FromResult(times);
+        }
+    }
+
     public Task<DateTimeOffset?> GetSoonestExpiryAsync(CancellationToken cancellationToken = default)
     {
         lock (_gate)
