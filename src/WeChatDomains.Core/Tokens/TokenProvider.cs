@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WeChatDomains.Core.Leasing;
 using WeChatDomains.Core.Ports;
 using WeChatDomains.WeChat.Client;
 
@@ -17,7 +18,7 @@ namespace WeChatDomains.Core.Tokens;
 public sealed partial class TokenProvider : ITokenProvider
 {
     private readonly TokenCache _cache;
-    private readonly RefreshGates _gates = new();
+    private readonly KeyedLocks<TokenKey> _gates = new();
     private readonly IWeChatClient _client;
     private readonly ISecretVault _vault;
     private readonly ILeaseStore _leases;
@@ -71,7 +72,7 @@ public sealed partial class TokenProvider : ITokenProvider
     /// </summary>
     public async Task<RefreshOutcome> RefreshAsync(TokenKey key, DateTimeOffset freshUntil, AccessToken? rejected, CancellationToken cancellationToken = default)
     {
-        using (await _gates.EnterAsync(key, cancellationToken).ConfigureAwait(false))
+        using (await _gates.AcquireAsync(key, cancellationToken).ConfigureAwait(false))
         {
             return await RefreshLockedAsync(key, freshUntil, rejected, cancellationToken).ConfigureAwait(false);
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using WeChatDomains.Azure.Queues;
+using WeChatDomains.Core.Leasing;
 using WeChatDomains.Core.Processing;
 
 namespace WeChatDomains.Host.Intake;
@@ -19,7 +20,7 @@ public sealed class IntakeService(
     ILogger<IntakeService> logger) : BackgroundService
 {
     private readonly IntakeOptions _options = options.Value;
-    private readonly KeyedLocks _locks = new();
+    private readonly KeyedLocks<string> _locks = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,14 +1,17 @@
-namespace WeChatDomains.Host.Intake;
+namespace WeChatDomains.Core.Leasing;
 
 /// <summary>
-/// One async lock per key (the session key), created on first use and dropped when nobody holds or waits for it:
-/// messages of one authorizer never run at the same time in this process.
+/// One async lock per key in this process, created on first use and dropped when nobody holds or waits for it, so the
+/// locks do not grow with the keys ever seen (issue 16): one token refresh per key, one message per authorizer at a time
+/// in the Host's intake. Thread-safe.
 /// </summary>
-public sealed class KeyedLocks
+/// <typeparam name="TKey">The key.</typeparam>
+public sealed class KeyedLocks<TKey>(IEqualityComparer<TKey>? comparer = null)
+    where TKey : notnull
 {
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<TKey, Entry> _entries = new(comparer);
 
-    /// <summary>Keys currently held or waited for.</summary>
+    /// <summary>Keys held or waited for now.</summary>
     public int Count
     {
         get
@@ -20,8 +23,8 @@ public sealed class KeyedLocks
         }
     }
 
-    /// <summary>Waits for the lock of <paramref name="key"/>; dispose the result to release it.</summary>
-    public async Task<IDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
+    /// <summary>Waits for the lock of <paramref name="key"/>; disposing the result lets the next caller in.</summary>
+    public async Task<IDisposable> AcquireAsync(TKey key, CancellationToken cancellationToken)
     {
         Entry entry;
         lock (_entries)
@@ -37,7 +40,7 @@ public sealed class KeyedLocks
 
         try
         {
-            await entry.Gate.WaitAsync(cancellationToken);
+            await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -48,7 +51,7 @@ public sealed class KeyedLocks
         return new Releaser(this, key, entry);
     }
 
-    private void Leave(string key, Entry entry)
+    private void Leave(TKey key, Entry entry)
     {
         lock (_entries)
         {
@@ -64,10 +67,11 @@ public sealed class KeyedLocks
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
+        /// <summary>Callers holding or waiting for this lock (under the owner's lock).</summary>
         public int Users { get; set; }
     }
 
-    private sealed class Releaser(KeyedLocks owner, string key, Entry entry) : IDisposable
+    private sealed class Releaser(KeyedLocks<TKey> owner, TKey key, Entry entry) : IDisposable
     {
         private int _released;
 
