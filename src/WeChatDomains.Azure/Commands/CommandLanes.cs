@@ -24,9 +24,21 @@ namespace WeChatDomains.Azure.Commands;
 /// the change made on it. This process's writes to one lane wait for each other (striped locks), so they never conflict
 /// among themselves. A write whose answer was lost (the SDK's retry meets its own write) is recognised by reading the
 /// row back: it holds the entries that were sent.
+/// <para>
+/// A lane this process has not used for <see cref="IdleAfter"/> is forgotten, and its row deleted when every entry in it
+/// has ended (<see cref="RetireIdleAsync"/>, run along the lanes' own writes): idle lanes then have no row, so the guess
+/// above holds for them and a later join costs one write, not an insert refused, a read and a replace; and neither the
+/// table nor this process's memory grows with the lanes ever used (a fleet has two or more per authorizer).
+/// </para>
 /// </summary>
-internal sealed class CommandLanes(TableClient table)
+internal sealed class CommandLanes(TableClient table, TimeProvider time)
 {
+    /// <summary>How long after its last use here a lane is forgotten and its row (all of it ended) deleted.</summary>
+    public static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(1);
+
+    /// <summary>Idle lanes retired per call of <see cref="RetireIdleAsync"/>, so a command's write never waits for many.</summary>
+    private const int RetiredPerCall = 4;
+
     /// <summary>Unfinished commands one lane holds; a command received when its lane is full waits behind all of them.</summary>
     public const int MaxEntries = 1000;
 
@@ -40,6 +52,8 @@ internal sealed class CommandLanes(TableClient table)
     private const string EntriesProperty = "Entries";
 
     private readonly ConcurrentDictionary<LaneKey, LaneRow> _known = new();
+    private readonly ConcurrentDictionary<LaneKey, long> _lastUse = new();
+    private readonly ConcurrentQueue<(LaneKey Key, long UsedAt)> _uses = new();
     private readonly ConcurrentDictionary<string, bool> _ended = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
@@ -77,7 +91,14 @@ internal sealed class CommandLanes(TableClient table)
     public (bool Known, string? Follower) Ended(CommandRecord record)
     {
         MarkEnded(record.CommandId);
-        return Known(LaneKey.Of(record)) is { } row ? (true, row.After(LaneRow.EntryOf(record), IsEnded)) : (false, null);
+        var key = LaneKey.Of(record);
+        if (Known(key) is not { } row)
+        {
+            return (false, null);
+        }
+
+        Touch(key);
+        return (true, row.After(LaneRow.EntryOf(record), IsEnded));
     }
 
     /// <summary>Whether this process knows <paramref name="commandId"/> has ended.</summary>
@@ -94,9 +115,50 @@ internal sealed class CommandLanes(TableClient table)
         return ChangeAsync(key, row => commandIds.Any(row.Contains) ? row.Without(commandIds) : null, null, cancellationToken);
     }
 
+    /// <summary>
+    /// Forgets up to <see cref="RetiredPerCall"/> lanes this process has not used for <see cref="IdleAfter"/>, deleting
+    /// each one's row (conditional on the version last seen here) when every entry in it has ended; a row another process
+    /// changed since, or one with a command not known here to have ended, is left as it is.
+    /// </summary>
+    public async Task RetireIdleAsync(CancellationToken cancellationToken)
+    {
+        for (var retired = 0; retired < RetiredPerCall && _uses.TryPeek(out var use) && time.GetElapsedTime(use.UsedAt) >= IdleAfter; retired++)
+        {
+            if (_uses.TryDequeue(out use) && _lastUse.TryGetValue(use.Key, out var last) && last == use.UsedAt)
+            {
+                await RetireAsync(use.Key, use.UsedAt, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RetireAsync(LaneKey key, long usedAt, CancellationToken cancellationToken)
+    {
+        var stripe = StripeOf(key);
+        await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_lastUse.TryGetValue(key, out var last) || last != usedAt)
+            {
+                return;
+            }
+
+            _lastUse.TryRemove(key, out _);
+            if (_known.TryRemove(key, out var row) && row.ETag is { } etag && row.CommandIds.All(IsEnded))
+            {
+                await table.DeleteIfUnchangedAsync(key.PartitionKey, key.RowKey, new ETag(etag), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    private SemaphoreSlim StripeOf(LaneKey key) => _stripes[(int)((uint)key.GetHashCode() % (uint)_stripes.Length)];
+
     private async Task<LaneRow> ChangeAsync(LaneKey key, Func<LaneRow, LaneRow?> change, TableEntity? alongside, CancellationToken cancellationToken)
     {
-        var stripe = _stripes[(int)((uint)key.GetHashCode() % (uint)_stripes.Length)];
+        var stripe = StripeOf(key);
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -214,9 +276,19 @@ internal sealed class CommandLanes(TableClient table)
         if (_known.Count >= KnownCapacity && !_known.ContainsKey(key))
         {
             _known.Clear();
+            _lastUse.Clear();
+            _uses.Clear();
         }
 
         _known[key] = row;
+        Touch(key);
+    }
+
+    private void Touch(LaneKey key)
+    {
+        var now = time.GetTimestamp();
+        _lastUse[key] = now;
+        _uses.Enqueue((key, now));
     }
 }
 

@@ -40,7 +40,7 @@ public sealed partial class TableCommandStore : ICommandStore
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _index = new CommandIndex(tables.CommandIndex, logger);
-        _lanes = new CommandLanes(tables.CommandIndex);
+        _lanes = new CommandLanes(tables.CommandIndex, _time);
     }
 
     /// <inheritdoc />
@@ -241,7 +241,7 @@ public sealed partial class TableCommandStore : ICommandStore
             RememberFollower(current.CommandId, _lanes.Ended(current));
         }
 
-        await Task.WhenAll(pointers, lane).ConfigureAwait(false);
+        await Task.WhenAll(pointers, lane, _lanes.RetireIdleAsync(cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Whether the authorizer's listing shows the command: once received, or final (a command refused at receipt).</summary>

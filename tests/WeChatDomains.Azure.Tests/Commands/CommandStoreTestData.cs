@@ -42,5 +42,5 @@ internal static class CommandStoreTestData
 
     /// <summary>The commands the lane row of <paramref name="api"/> lists, as stored.</summary>
     public static async Task<List<string>> LaneAsync(TableStorageTables tables, string api, string authorizerKey = AppId) =>
-        [.. (await new CommandLanes(tables.CommandIndex).ReadAsync(new LaneKey(authorizerKey, api), CancellationToken.None)).CommandIds];
+        [.. (await new CommandLanes(tables.CommandIndex, TimeProvider.System).ReadAsync(new LaneKey(authorizerKey, api), CancellationToken.None)).CommandIds];
 }

@@ -72,6 +72,38 @@ public sealed class TableCommandStoreLaneTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Lane_IdleForAMinuteWithEveryEntryEnded_RowDeletedAndTheNextJoinIsOneWrite()
+    {
+        var sut = CreateSut(out var log, out var time);
+        var ended = await ReceiveAsync(sut, T0);
+        await sut.TryReplaceAsync(ended with { State = CommandState.Succeeded, CompletedAt = T0.AddSeconds(1) });
+        time.Advance(CommandLanes.IdleAfter);
+
+        await ReceiveAsync(sut, T0.AddMinutes(1), api: "setwebviewdomain");
+        var lane = new LaneKey(AppId, ended.Api);
+        var rowAfter = await _tables.CommandIndex.GetOrNullAsync(lane.PartitionKey, lane.RowKey, CancellationToken.None);
+        var inserted = (await sut.TryInsertAsync(NewCommand()))!;
+        log.Clear();
+        await sut.TryReplaceAsync(inserted with { State = CommandState.Running, ReceivedAt = T0.AddMinutes(2) });
+
+        Assert.Null(rowAfter);
+        Assert.Equal(["POST $batch", $"PUT {_tables.Commands.Name}"], log.Requests.Order(StringComparer.Ordinal));
+        Assert.Equal([inserted.CommandId], await LaneAsync(_tables, ended.Api));
+    }
+
+    [Fact]
+    public async Task Lane_IdleWithACommandStillRunning_RowKept()
+    {
+        var sut = CreateSut(out _, out var time);
+        var running = await ReceiveAsync(sut, T0);
+        time.Advance(CommandLanes.IdleAfter * 2);
+
+        await ReceiveAsync(sut, T0.AddMinutes(2), api: "setwebviewdomain");
+
+        Assert.Equal([running.CommandId], await LaneAsync(_tables, running.Api));
+    }
+
+    [Fact]
     public async Task ListLaneAsync_InAnotherProcess_SkipsAndRemovesACommandThatEndedElsewhere()
     {
         var sut = CreateSut();
@@ -152,16 +184,21 @@ public sealed class TableCommandStoreLaneTests(AzuriteFixture azurite)
         Assert.Equal([blocker.CommandId], ahead);
     }
 
-    private static async Task<CommandRecord> ReceiveAsync(TableCommandStore sut, DateTimeOffset receivedAt)
+    private static async Task<CommandRecord> ReceiveAsync(TableCommandStore sut, DateTimeOffset receivedAt, string api = "modify_domain")
     {
-        var inserted = (await sut.TryInsertAsync(NewCommand()))!;
+        var inserted = (await sut.TryInsertAsync(NewCommand(api: api)))!;
         return (await sut.TryReplaceAsync(inserted with { State = CommandState.Running, ReceivedAt = receivedAt }))!;
     }
 
     private TableCommandStore CreateSut() => CreateSut(_tables);
 
-    private TableCommandStore CreateSut(out RequestLog log) =>
-        new(RequestLog.Tables(azurite, _tables.CommandIndex.Name[..^TableStorageConstants.CommandIndexTable.Length], out log), new FakeTimeProvider(T0), NullLogger<TableCommandStore>.Instance);
+    private TableCommandStore CreateSut(out RequestLog log) => CreateSut(out log, out _);
+
+    private TableCommandStore CreateSut(out RequestLog log, out FakeTimeProvider time)
+    {
+        time = new FakeTimeProvider(T0);
+        return new(RequestLog.Tables(azurite, _tables.CommandIndex.Name[..^TableStorageConstants.CommandIndexTable.Length], out log), time, NullLogger<TableCommandStore>.Instance);
+    }
 
     private static TableCommandStore CreateSut(TableStorageTables tables) => new(tables, new FakeTimeProvider(T0), NullLogger<TableCommandStore>.Instance);
 }
