@@ -142,17 +142,8 @@ internal sealed class TokenExpiryIndex(TableStorageTables tables)
     }
 
     /// <summary>Removes one row if it still has <paramref name="etag"/> (gone or rewritten meanwhile: left as it is).</summary>
-    public async Task RemoveRowAsync(string rowKey, ETag etag, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Table.DeleteEntityAsync(Partition, rowKey, etag, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException exception) when (exception.IsStale())
-        {
-            // Already gone, or written again for a newer record.
-        }
-    }
+    public Task RemoveRowAsync(string rowKey, ETag etag, CancellationToken cancellationToken) =>
+        Table.DeleteIfUnchangedAsync(Partition, rowKey, etag, cancellationToken);
 
     /// <summary>The first <paramref name="count"/> rows by expiry, soonest first (one request).</summary>
     public async Task<IReadOnlyList<Row>> SoonestAsync(int count, CancellationToken cancellationToken) =>

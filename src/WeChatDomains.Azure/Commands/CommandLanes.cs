@@ -80,7 +80,7 @@ internal sealed class CommandLanes(TableClient table, TimeProvider time)
         {
             var pruned = row.Without(row.CommandIds.Where(IsEnded).ToList());
             var joined = pruned.Contains(record.CommandId) || pruned.Entries.Length >= MaxEntries ? pruned : pruned.With(entry);
-            return joined.Entries.Length == row.Entries.Length && !joined.Entries.Except(row.Entries).Any() ? null : joined;
+            return joined.SameEntries(row) ? null : joined;
         }, alongside, cancellationToken).ConfigureAwait(false);
     }
 
@@ -238,7 +238,7 @@ internal sealed class CommandLanes(TableClient table, TimeProvider time)
             // Another writer changed the row first, or storage applied this very write and its answer was lost (the
             // SDK's retry then met it): the row as it is now tells the two apart.
             var now = await FetchAsync(key, cancellationToken).ConfigureAwait(false);
-            return (now, now.Entries.SequenceEqual(wanted.Entries, StringComparer.Ordinal));
+            return (now, now.SameEntries(wanted));
         }
     }
 
@@ -327,6 +327,9 @@ internal sealed record LaneRow(string? ETag, ImmutableArray<string> Entries)
         CommandIndexKeys.Ticks(record.ReceivedAt ?? throw new ArgumentException($"Command {record.CommandId} has not been received.", nameof(record))) + "|" + record.CommandId;
 
     public bool Contains(string commandId) => Entries.Any(e => CommandIdOf(e) == commandId);
+
+    /// <summary>Whether <paramref name="other"/> lists the same entries (whatever the versions).</summary>
+    public bool SameEntries(LaneRow other) => Entries.SequenceEqual(other.Entries, StringComparer.Ordinal);
 
     /// <summary>This lane with <paramref name="entry"/> in its place.</summary>
     public LaneRow With(string entry)
