@@ -7,22 +7,33 @@ using WeChatDomains.Core.Status;
 namespace WeChatDomains.Azure.Authorizers;
 
 /// <summary>
-/// Rows of the <c>authorizers</c> table: PK = appid with RK = <c>authorizer</c> (the record) or <c>ledger|yyyy-MM</c>;
+/// Rows of the <c>authorizers</c> table: PK = appid with RK = <c>authorizer|{appid}</c> (the record) or
+/// <c>ledger|yyyy-MM|{appid}</c> (<see cref="RowKeys"/>);
 /// PK = <c>state|{state}</c>, RK = appid for the by-state index. Permission ids are a JSON array; domain lists (the effective
 /// view and each source: third, direct, mp) span up to
 /// <see cref="TableStorageConstants.DomainsMaxChunks"/> properties each.
 /// </summary>
 internal static class AuthorizerEntityMapper
 {
-    public const string RecordRowKey = "authorizer";
+    /// <summary>The kind of the record row, and the RowKey of a record stored before <see cref="RowKeys"/>.</summary>
+    public const string RecordKind = "authorizer";
 
-    public static string LedgerRowKey(string month) => "ledger|" + month;
+    /// <summary>The start of a ledger row's RowKey.</summary>
+    public const string LedgerPrefix = "ledger|";
+
+    public static string RecordRowKey(string appId) => RowKeys.Of(RecordKind, appId);
+
+    public static string LedgerRowKey(string appId, string month) => RowKeys.Of(LedgerPrefix + month, appId);
+
+    /// <summary>The rows of this table <see cref="RowKeyMigration"/> moves.</summary>
+    public static IReadOnlyList<string> LegacyRowFilters { get; } =
+        [TableClient.CreateQueryFilter($"RowKey eq {RecordKind}"), RowKeys.StartingWith(LedgerPrefix)];
 
     public static string StatePartition(AuthorizerState state) => "state|" + state;
 
     public static TableEntity ToEntity(AuthorizerRecord record)
     {
-        var entity = new TableEntity(record.AppId, RecordRowKey)
+        var entity = new TableEntity(record.AppId, RecordRowKey(record.AppId))
         {
             [nameof(AuthorizerRecord.State)] = record.State.ToString(),
             [nameof(AuthorizerRecord.PermissionSetIds)] = JsonSerializer.Serialize(record.PermissionSetIds),
@@ -45,7 +56,7 @@ internal static class AuthorizerEntityMapper
     /// <summary>The domain properties of the record alone, for a merge that leaves the other fields as they are.</summary>
     public static TableEntity DomainsPatch(string appId, DomainsPatch patch, DateTimeOffset observedAt)
     {
-        var entity = new TableEntity(appId, RecordRowKey) { [nameof(AuthorizerRecord.DomainsObservedAt)] = observedAt };
+        var entity = new TableEntity(appId, RecordRowKey(appId)) { [nameof(AuthorizerRecord.DomainsObservedAt)] = observedAt };
         foreach (var (name, value) in patch.Lists())
         {
             LargeStringProperty.WriteReplacing(entity, name, value, TableStorageConstants.DomainsMaxChunks);
@@ -92,7 +103,7 @@ internal static class AuthorizerEntityMapper
     /// <summary>A ledger row's property naming the write that made it (see <c>TableAuthorizerRegistry.TryWriteLedgerAsync</c>).</summary>
     public const string WriteIdProperty = "WriteId";
 
-    public static TableEntity ToEntity(QuotaLedger ledger) => new(ledger.AppId, LedgerRowKey(ledger.Month))
+    public static TableEntity ToEntity(QuotaLedger ledger) => new(ledger.AppId, LedgerRowKey(ledger.AppId, ledger.Month))
     {
         [nameof(QuotaLedger.Month)] = ledger.Month,
         [nameof(QuotaLedger.Used)] = ledger.Used,

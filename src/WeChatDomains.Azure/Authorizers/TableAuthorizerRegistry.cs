@@ -43,7 +43,7 @@ public sealed class TableAuthorizerRegistry(
     {
         ArgumentException.ThrowIfNullOrEmpty(appId);
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await Table.GetOrNullAsync(appId, AuthorizerEntityMapper.RecordRowKey, cancellationToken).ConfigureAwait(false);
+        var entity = await Table.GetOrNullAsync(appId, AuthorizerEntityMapper.RecordRowKey(appId), cancellationToken).ConfigureAwait(false);
         return entity is null ? null : AuthorizerEntityMapper.ToRecord(entity);
     }
 
@@ -225,7 +225,7 @@ public sealed class TableAuthorizerRegistry(
         ArgumentException.ThrowIfNullOrEmpty(appId);
         ThrowIfNotMonth(month);
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await Table.GetOrNullAsync(appId, AuthorizerEntityMapper.LedgerRowKey(month), cancellationToken).ConfigureAwait(false);
+        var entity = await Table.GetOrNullAsync(appId, AuthorizerEntityMapper.LedgerRowKey(appId, month), cancellationToken).ConfigureAwait(false);
         return entity is null ? new QuotaLedger { AppId = appId, Month = month } : AuthorizerEntityMapper.ToLedger(entity);
     }
 

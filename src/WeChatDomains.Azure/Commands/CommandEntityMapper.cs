@@ -7,20 +7,30 @@ using WeChatDomains.WeChat.Errors;
 namespace WeChatDomains.Azure.Commands;
 
 /// <summary>
-/// Rows of the <c>commands</c> table: PK = commandId, RK = <c>command</c> (the record) or <c>attempt|0001</c>, ...
+/// Rows of the <c>commands</c> table: PK = commandId, RK = <c>command|{commandId}</c> (the record) or
+/// <c>attempt|0001|{commandId}</c>, ... (<see cref="RowKeys"/>).
 /// Enums are stored by name, times as Edm.DateTime, latency as ticks. <c>Body</c> and <c>Response</c> are split over
 /// several properties when long (see <see cref="LargeStringProperty"/>); error messages and reasons are cut to one.
 /// </summary>
 internal static class CommandEntityMapper
 {
-    public const string RecordRowKey = "command";
+    /// <summary>The kind of the record row, and the RowKey of a record stored before <see cref="RowKeys"/>.</summary>
+    public const string RecordKind = "command";
+
     public const string AttemptRowKeyPrefix = "attempt|";
 
-    public static string AttemptRowKey(int number) => AttemptRowKeyPrefix + number.ToString("D4", CultureInfo.InvariantCulture);
+    public static string RecordRowKey(string commandId) => RowKeys.Of(RecordKind, commandId);
+
+    public static string AttemptRowKey(string commandId, int number) =>
+        RowKeys.Of(AttemptRowKeyPrefix + number.ToString("D4", CultureInfo.InvariantCulture), commandId);
+
+    /// <summary>The rows of this table <see cref="RowKeyMigration"/> moves.</summary>
+    public static IReadOnlyList<string> LegacyRowFilters { get; } =
+        [TableClient.CreateQueryFilter($"RowKey eq {RecordKind}"), RowKeys.StartingWith(AttemptRowKeyPrefix)];
 
     public static TableEntity ToEntity(CommandRecord record)
     {
-        var entity = new TableEntity(record.CommandId, RecordRowKey)
+        var entity = new TableEntity(record.CommandId, RecordRowKey(record.CommandId))
         {
             [nameof(CommandRecord.Api)] = record.Api,
             [nameof(CommandRecord.State)] = record.State.ToString(),
@@ -76,7 +86,7 @@ internal static class CommandEntityMapper
 
     public static TableEntity ToEntity(AttemptRecord attempt)
     {
-        var entity = new TableEntity(attempt.CommandId, AttemptRowKey(attempt.Number))
+        var entity = new TableEntity(attempt.CommandId, AttemptRowKey(attempt.CommandId, attempt.Number))
         {
             [nameof(AttemptRecord.Number)] = attempt.Number,
             [nameof(AttemptRecord.At)] = attempt.At,

@@ -304,8 +304,11 @@ internal readonly record struct LaneKey(string AuthorizerKey, string Api)
     /// <summary>The row's partition, the authorizer's: lanes spread as the authorizers do.</summary>
     public string PartitionKey => CommandIndexKeys.AuthorizerPartition(AuthorizerKey);
 
-    /// <summary>The row's key in that partition.</summary>
-    public string RowKey => RowKeyPrefix + Api;
+    /// <summary>The row's key in that partition (<see cref="RowKeys"/>).</summary>
+    public string RowKey => RowKeys.Of(RowKeyPrefix + Api, PartitionKey);
+
+    /// <summary>The rows of <c>commandindex</c> <see cref="RowKeyMigration"/> moves: lane rows stored as <c>lane|{api}</c>.</summary>
+    public static IReadOnlyList<string> LegacyRowFilters { get; } = [RowKeys.StartingWith(RowKeyPrefix)];
 
     /// <inheritdoc />
     public override string ToString() => AuthorizerKey + "/" + Api;

@@ -208,9 +208,7 @@ public sealed partial class TableCommandStore : ICommandStore
     {
         ArgumentException.ThrowIfNullOrEmpty(commandId);
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var from = CommandEntityMapper.AttemptRowKeyPrefix;
-        var to = from[..^1] + (char)(from[^1] + 1);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {commandId} and RowKey ge {from} and RowKey lt {to}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {commandId}") + " and " + RowKeys.StartingWith(CommandEntityMapper.AttemptRowKeyPrefix);
         var attempts = new List<AttemptRecord>();
         await foreach (var row in _tables.Commands.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -267,7 +265,7 @@ public sealed partial class TableCommandStore : ICommandStore
 
     private async Task<CommandRecord?> ReadAsync(string commandId, CancellationToken cancellationToken)
     {
-        var entity = await _tables.Commands.GetOrNullAsync(commandId, CommandEntityMapper.RecordRowKey, cancellationToken).ConfigureAwait(false);
+        var entity = await _tables.Commands.GetOrNullAsync(commandId, CommandEntityMapper.RecordRowKey(commandId), cancellationToken).ConfigureAwait(false);
         return entity is null ? null : CommandEntityMapper.ToRecord(entity);
     }
 

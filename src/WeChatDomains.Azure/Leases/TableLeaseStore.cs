@@ -7,7 +7,7 @@ using WeChatDomains.Core.Ports;
 namespace WeChatDomains.Azure.Leases;
 
 /// <summary>
-/// <see cref="ILeaseStore"/> on Table Storage: one row per name in <c>leases</c> (PK = name, RK = <c>lease</c>) with its
+/// <see cref="ILeaseStore"/> on Table Storage: one row per name in <c>leases</c> (PK = name, RK = <c>lease|{name}</c>) with its
 /// holder and expiry. Acquiring inserts the row, or replaces it with its ETag once it has lapsed (time from the
 /// injected <see cref="TimeProvider"/>) or when the row is this store's own <see cref="Holder"/>'s (a lease whose release
 /// failed, or one left by an earlier run of the same instance: taken back at once rather than waited out). Renewing
@@ -16,7 +16,13 @@ namespace WeChatDomains.Azure.Leases;
 /// </summary>
 public sealed class TableLeaseStore : ILeaseStore
 {
-    internal const string RowKey = "lease";
+    /// <summary>The kind of a lease row, and the RowKey of a lease stored before <see cref="RowKeys"/>.</summary>
+    internal const string Kind = "lease";
+
+    /// <summary>The rows of <c>leases</c> <see cref="RowKeyMigration"/> moves.</summary>
+    internal static IReadOnlyList<string> LegacyRowFilters { get; } = [TableClient.CreateQueryFilter($"RowKey eq {Kind}")];
+
+    internal static string RowKeyOf(string name) => RowKeys.Of(Kind, name);
     internal const string ExpiresAtProperty = "ExpiresAt";
     internal const string HolderProperty = "Holder";
 
@@ -85,7 +91,7 @@ public sealed class TableLeaseStore : ILeaseStore
 
     /// <summary>Deletes the row if it is still the holder's version.</summary>
     internal Task ReleaseAsync(string name, ETag etag) =>
-        _tables.Leases.DeleteIfUnchangedAsync(name, RowKey, etag, CancellationToken.None);
+        _tables.Leases.DeleteIfUnchangedAsync(name, RowKeyOf(name), etag, CancellationToken.None);
 
     /// <summary>The name is free for this store's callers again (its lease was released, lost, or its release failed).</summary>
     internal void Forget(string name) => _inUse.TryRemove(name, out _);
@@ -103,7 +109,7 @@ public sealed class TableLeaseStore : ILeaseStore
         {
         }
 
-        var current = await _tables.Leases.GetOrNullAsync(name, RowKey, cancellationToken).ConfigureAwait(false);
+        var current = await _tables.Leases.GetOrNullAsync(name, RowKeyOf(name), cancellationToken).ConfigureAwait(false);
         if (current is null || !IsOurs(current) && current.GetDateTimeOffset(ExpiresAtProperty) > _time.GetUtcNow())
         {
             return null;
@@ -122,7 +128,7 @@ public sealed class TableLeaseStore : ILeaseStore
 
     private bool IsOurs(TableEntity row) => string.Equals(row.GetString(HolderProperty), Holder, StringComparison.Ordinal);
 
-    private TableEntity Row(string name, DateTimeOffset expiresAt) => new(name, RowKey)
+    private TableEntity Row(string name, DateTimeOffset expiresAt) => new(name, RowKeyOf(name))
     {
         [HolderProperty] = Holder,
         [ExpiresAtProperty] = expiresAt,

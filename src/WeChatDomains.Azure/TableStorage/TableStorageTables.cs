@@ -1,5 +1,8 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using WeChatDomains.Azure.Authorizers;
+using WeChatDomains.Azure.Commands;
+using WeChatDomains.Azure.Leases;
 
 namespace WeChatDomains.Azure.TableStorage;
 
@@ -43,7 +46,7 @@ public sealed class TableStorageTables
     public TableClient Leases { get; }
 
     /// <summary>
-    /// Creates the tables that do not exist yet. Only the first successful run talks to the service; a failed run is
+    /// Creates the tables that do not exist yet and moves rows of an older key layout (<see cref="RowKeyMigration"/>). Only the first successful run talks to the service; a failed run is
     /// tried again by the next caller. A caller's cancellation stops its wait, not the shared run.
     /// </summary>
     public ValueTask EnsureCreatedAsync(CancellationToken cancellationToken = default)
@@ -74,5 +77,19 @@ public sealed class TableStorageTables
         {
             await table.CreateIfNotExistsAsync(CancellationToken.None).ConfigureAwait(false);
         }
+
+        // Before any adapter reads a row: rows stored before RowKeys move to their keys (a point read once they have).
+        foreach (var (table, legacyRows) in LegacyRows())
+        {
+            await RowKeyMigration.RunAsync(table, legacyRows, CancellationToken.None).ConfigureAwait(false);
+        }
     }
+
+    private IEnumerable<(TableClient Table, IReadOnlyList<string> LegacyRows)> LegacyRows() =>
+    [
+        (Commands, CommandEntityMapper.LegacyRowFilters),
+        (CommandIndex, LaneKey.LegacyRowFilters),
+        (Authorizers, AuthorizerEntityMapper.LegacyRowFilters),
+        (Leases, TableLeaseStore.LegacyRowFilters),
+    ];
 }

@@ -259,7 +259,7 @@ public sealed class TableAuthorizerRegistryTests(AzuriteFixture azurite)
         var sut = CreateSut();
         await sut.TryUpsertAsync(Authorizer("wxaaaaaaaaaaaaaaa1"));
         await sut.TryUpsertAsync(Authorizer("wxaaaaaaaaaaaaaaa2"));
-        await _tables.Authorizers.DeleteEntityAsync("wxaaaaaaaaaaaaaaa2", "authorizer");
+        await _tables.Authorizers.DeleteEntityAsync("wxaaaaaaaaaaaaaaa2", AuthorizerEntityMapper.RecordRowKey("wxaaaaaaaaaaaaaaa2"));
 
         var listed = await sut.ListAsync(AuthorizerState.Active, 10, null);
 

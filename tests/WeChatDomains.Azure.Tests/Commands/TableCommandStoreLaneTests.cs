@@ -139,7 +139,7 @@ public sealed class TableCommandStoreLaneTests(AzuriteFixture azurite)
         var waiting = await ReceiveAsync(sut, T0.AddSeconds(2));
         var fresh = await ReceiveAsync(sut, T0.AddSeconds(3));
         await _tables.Commands.UpdateEntityAsync(
-            new TableEntity(ended.CommandId, CommandEntityMapper.RecordRowKey) { ["State"] = nameof(CommandState.Succeeded) },
+            new TableEntity(ended.CommandId, CommandEntityMapper.RecordRowKey(ended.CommandId)) { ["State"] = nameof(CommandState.Succeeded) },
             ETag.All,
             TableUpdateMode.Merge);
 

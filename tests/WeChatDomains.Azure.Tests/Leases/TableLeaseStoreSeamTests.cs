@@ -18,10 +18,10 @@ public sealed class TableLeaseStoreSeamTests
     [Fact]
     public async Task TryAcquireAsync_TakeoverLosesRace_ReturnsNull()
     {
-        var lapsed = new TableEntity("sweep", "lease") { ["ExpiresAt"] = _time.GetUtcNow().AddSeconds(-1), ETag = new ETag("W/\"1\"") };
+        var lapsed = new TableEntity("sweep", "lease|sweep") { ["ExpiresAt"] = _time.GetUtcNow().AddSeconds(-1), ETag = new ETag("W/\"1\"") };
         _leases.Setup(t => t.AddEntityAsync(It.IsAny<TableEntity>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new RequestFailedException(409, "EntityAlreadyExists"));
-        _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>("sweep", "lease", null, It.IsAny<CancellationToken>()))
+        _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>("sweep", "lease|sweep", null, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Response.FromValue(lapsed, Mock.Of<Response>()));
         _leases.Setup(t => t.UpdateEntityAsync(It.IsAny<TableEntity>(), lapsed.ETag, TableUpdateMode.Replace, It.IsAny<CancellationToken>()))
             .ThrowsAsync(new RequestFailedException(412, "UpdateConditionNotSatisfied"));
@@ -39,15 +39,15 @@ public sealed class TableLeaseStoreSeamTests
         var sut = CreateSut();
         _leases.Setup(t => t.AddEntityAsync(It.IsAny<TableEntity>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(Created(etag));
-        _leases.Setup(t => t.DeleteEntityAsync("sweep", "lease", etag, It.IsAny<CancellationToken>()))
+        _leases.Setup(t => t.DeleteEntityAsync("sweep", "lease|sweep", etag, It.IsAny<CancellationToken>()))
             .ThrowsAsync(new RequestFailedException(503, "ServerBusy"));
         var first = (await sut.TryAcquireAsync("sweep", TimeSpan.FromSeconds(30)))!;
         await Assert.ThrowsAsync<RequestFailedException>(async () => await first.DisposeAsync());
 
-        var stillOurs = new TableEntity("sweep", "lease") { ["Holder"] = sut.Holder, ["ExpiresAt"] = _time.GetUtcNow().AddSeconds(30), ETag = etag };
+        var stillOurs = new TableEntity("sweep", "lease|sweep") { ["Holder"] = sut.Holder, ["ExpiresAt"] = _time.GetUtcNow().AddSeconds(30), ETag = etag };
         _leases.Setup(t => t.AddEntityAsync(It.IsAny<TableEntity>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new RequestFailedException(409, "EntityAlreadyExists"));
-        _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>("sweep", "lease", null, It.IsAny<CancellationToken>()))
+        _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>("sweep", "lease|sweep", null, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Response.FromValue(stillOurs, Mock.Of<Response>()));
         _leases.Setup(t => t.UpdateEntityAsync(It.IsAny<TableEntity>(), etag, TableUpdateMode.Replace, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Created(new ETag("W/\"2\"")));
@@ -64,6 +64,9 @@ public sealed class TableLeaseStoreSeamTests
         var service = new Mock<TableServiceClient>();
         service.Setup(s => s.GetTableClient(It.IsAny<string>())).Returns(_leases.Object);
         _leases.Setup(t => t.CreateIfNotExistsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Response.FromValue<TableItem>(null!, Mock.Of<Response>()));
+        var migrated = new TableEntity(RowKeyMigration.MarkerPartition, RowKeyMigration.MarkerRowKey);
+        _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>(RowKeyMigration.MarkerPartition, RowKeyMigration.MarkerRowKey, null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Response.FromValue(migrated, Mock.Of<Response>()));
         return new TableLeaseStore(new TableStorageTables(service.Object, "t"), _time);
     }
 }
