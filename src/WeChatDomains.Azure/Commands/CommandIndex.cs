@@ -13,6 +13,9 @@ namespace WeChatDomains.Azure.Commands;
 /// </summary>
 internal sealed class CommandIndex(TableClient table, ILogger logger)
 {
+    /// <summary>Most rows the service returns in one page.</summary>
+    private const int MaxPageSize = 1000;
+
     /// <summary>
     /// Brings the state rows in line with <paramref name="current"/>: upserts every row it should have (repairing a crash
     /// after an earlier record write), deletes the rows <paramref name="previous"/> had that it no longer should, and
@@ -50,20 +53,40 @@ internal sealed class CommandIndex(TableClient table, ILogger logger)
         return ([], null);
     }
 
-    /// <summary>Counts rows matching <paramref name="filter"/>, reading keys only, up to <paramref name="cap"/>.</summary>
-    public async Task<int> CountAsync(string filter, int cap, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first <paramref name="count"/> rows of <paramref name="state"/>'s partitions that match
+    /// <paramref name="rowFilter"/>, in RowKey order across them, and whether more match. The partitions are queried in
+    /// parallel for up to <paramref name="count"/> + 1 rows each; a RowKey sorts by time then commandId in every
+    /// partition, so the merged answers are in the order one partition would have.
+    /// </summary>
+    public async Task<(IReadOnlyList<TableEntity> Rows, bool More)> ReadStateAsync(
+        CommandState state, string rowFilter, int count, CancellationToken cancellationToken)
     {
-        var count = 0;
-        var rows = table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: cancellationToken);
-        await foreach (var _ in rows.ConfigureAwait(false))
-        {
-            if (++count >= cap)
-            {
-                break;
-            }
-        }
+        var shards = await Task.WhenAll(StateFilters(state, rowFilter).Select(filter => ReadUpToAsync(filter, count + 1, cancellationToken))).ConfigureAwait(false);
+        var merged = shards.SelectMany(rows => rows).OrderBy(row => row.RowKey, StringComparer.Ordinal).ToList();
+        return merged.Count > count ? (merged[..count], true) : (merged, false);
+    }
 
-        return count;
+    /// <summary>
+    /// Counts the rows of <paramref name="state"/>'s partitions that match <paramref name="rowFilter"/> (all rows when
+    /// null), reading keys only, the partitions in parallel, up to <paramref name="cap"/> in all: every partition stops
+    /// once the shared total reaches it.
+    /// </summary>
+    public async Task<int> CountStateAsync(CommandState state, string? rowFilter, int cap, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        await Task.WhenAll(StateFilters(state, rowFilter).Select(async filter =>
+        {
+            var rows = table.QueryAsync<TableEntity>(filter, MaxPageSize, ["RowKey"], cancellationToken);
+            await foreach (var _ in rows.ConfigureAwait(false))
+            {
+                if (Interlocked.Increment(ref total) >= cap)
+                {
+                    break;
+                }
+            }
+        })).ConfigureAwait(false);
+        return Math.Min(total, cap);
     }
 
     /// <summary>Removes a row that no longer matches its record, if nobody rewrote it since it was read.</summary>
@@ -71,6 +94,26 @@ internal sealed class CommandIndex(TableClient table, ILogger logger)
     {
         await table.DeleteIfUnchangedAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
         TableStorageLog.StalePointerRemoved(logger, table.Name, row.PartitionKey, row.RowKey);
+    }
+
+    private static IEnumerable<string> StateFilters(CommandState state, string? rowFilter) =>
+        CommandIndexKeys.StatePartitions(state).Select(partition =>
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + (rowFilter is null ? "" : $" and ({rowFilter})"));
+
+    /// <summary>The first <paramref name="max"/> rows matching <paramref name="filter"/>, following the service's pages.</summary>
+    private async Task<List<TableEntity>> ReadUpToAsync(string filter, int max, CancellationToken cancellationToken)
+    {
+        var found = new List<TableEntity>(Math.Min(max, MaxPageSize));
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, Math.Min(max, MaxPageSize), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(row);
+            if (found.Count == max)
+            {
+                break;
+            }
+        }
+
+        return found;
     }
 
     private async Task UpsertAsync(IndexPointer pointer, string commandId, CancellationToken cancellationToken) =>

@@ -5,7 +5,10 @@ using WeChatDomains.Core.Status;
 
 namespace WeChatDomains.Azure.Commands;
 
-/// <summary>The index queries of <see cref="TableCommandStore"/>: each one partition of <c>commandindex</c>, then point reads.</summary>
+/// <summary>
+/// The index queries of <see cref="TableCommandStore"/>: one partition of <c>commandindex</c> (an authorizer's, a lane's)
+/// or a state's <see cref="CommandIndexKeys.StateShards"/> partitions in parallel, merged by RowKey; then point reads.
+/// </summary>
 public sealed partial class TableCommandStore
 {
     /// <inheritdoc />
@@ -21,8 +24,9 @@ public sealed partial class TableCommandStore
     }
 
     /// <summary>
-    /// Failed commands by completion time, or Deferred ones by next attempt time, in [since, until), oldest first.
-    /// Rows whose record has moved on are skipped, so a page may hold fewer than <paramref name="pageSize"/> items.
+    /// Failed commands by completion time, or Deferred ones by next attempt time, in [since, until), oldest first, from all
+    /// the state's partitions merged. The continuation is the last RowKey returned (opaque to callers); null when no row
+    /// is left. Rows whose record has moved on are skipped, so a page may hold fewer than <paramref name="pageSize"/> items.
     /// </summary>
     public async Task<Page<CommandRecord>> ListByStateAsync(CommandState state, DateTimeOffset since, DateTimeOffset until, int pageSize, string? continuation, CancellationToken cancellationToken = default)
     {
@@ -32,10 +36,15 @@ public sealed partial class TableCommandStore
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        var after = ContinuationToken.Decode(continuation);
+        if (after is not null && !CommandIndexKeys.IsStateRowKey(after))
+        {
+            throw new ArgumentException("The continuation token is not one this store issued.", nameof(continuation));
+        }
+
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {CommandIndexKeys.StatePartition(state)} and RowKey ge {CommandIndexKeys.Ticks(since)} and RowKey lt {CommandIndexKeys.Ticks(until)}");
-        var (rows, next) = await _index.ReadPageAsync(filter, pageSize, ContinuationToken.Decode(continuation), cancellationToken).ConfigureAwait(false);
+        var range = TableClient.CreateQueryFilter($"RowKey ge {CommandIndexKeys.Ticks(since)} and RowKey lt {CommandIndexKeys.Ticks(until)}");
+        var (rows, more) = await _index.ReadStateAsync(state, After(range, after), pageSize, cancellationToken).ConfigureAwait(false);
         var records = await ReadAllAsync(rows, cancellationToken).ConfigureAwait(false);
         var items = new List<CommandRecord>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
@@ -46,21 +55,20 @@ public sealed partial class TableCommandStore
             }
         }
 
-        return new Page<CommandRecord>(items, ContinuationToken.Encode(next));
+        return new Page<CommandRecord>(items, more ? ContinuationToken.Encode(rows[^1].RowKey) : null);
     }
 
     /// <summary>
-    /// Deferred, timer-woken commands due at or before <paramref name="now"/>, earliest first. Each pointer is checked
-    /// against its record (still Deferred, same time, woken by the timer); stale pointers are removed. Examines at most
-    /// <see cref="TableStorageConstants.ScanFactor"/> × <paramref name="max"/> pointers per call.
+    /// Deferred, timer-woken commands due at or before <paramref name="now"/>, earliest first across the partitions. Each
+    /// pointer is checked against its record (still Deferred, same time, woken by the timer); stale pointers are removed.
+    /// Examines at most <see cref="TableStorageConstants.ScanFactor"/> × <paramref name="max"/> pointers per call.
     /// </summary>
     public async Task<IReadOnlyList<CommandRecord>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {CommandIndexKeys.StatePartition(CommandState.Deferred)} and RowKey lt {CommandIndexKeys.Ticks(now.UtcTicks + 1)} and WakeBy eq {nameof(DeferralWake.Timer)}");
-        var due = await ScanAsync(filter, max, record => (record.WakeBy ?? DeferralWake.Timer) == DeferralWake.Timer && record.NextAttemptAt <= now, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"RowKey lt {CommandIndexKeys.Ticks(now.UtcTicks + 1)} and WakeBy eq {nameof(DeferralWake.Timer)}");
+        var due = await ScanAsync(CommandState.Deferred, filter, max, record => (record.WakeBy ?? DeferralWake.Timer) == DeferralWake.Timer && record.NextAttemptAt <= now, cancellationToken).ConfigureAwait(false);
         return due;
     }
 
@@ -110,29 +118,32 @@ public sealed partial class TableCommandStore
 
     /// <summary>
     /// Failed commands completed in the last <see cref="TableStorageConstants.FailedCountWindow"/> and all Deferred
-    /// pointer rows (stale ones included until a reader removes them), each counted from keys only and capped at
-    /// <see cref="TableStorageConstants.ProblemCountCap"/>.
+    /// pointer rows (stale ones included until a reader removes them), each counted from keys only over the state's
+    /// partitions in parallel and capped at <see cref="TableStorageConstants.ProblemCountCap"/> in all.
     /// </summary>
     public async Task<(int Failed, int Deferred)> CountProblemsAsync(CancellationToken cancellationToken = default)
     {
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var since = _time.GetUtcNow() - TableStorageConstants.FailedCountWindow;
-        var failedFilter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {CommandIndexKeys.StatePartition(CommandState.Failed)} and RowKey ge {CommandIndexKeys.Ticks(since)}");
-        var deferredFilter = TableClient.CreateQueryFilter($"PartitionKey eq {CommandIndexKeys.StatePartition(CommandState.Deferred)}");
-        var failed = _index.CountAsync(failedFilter, TableStorageConstants.ProblemCountCap, cancellationToken);
-        var deferred = _index.CountAsync(deferredFilter, TableStorageConstants.ProblemCountCap, cancellationToken);
+        var recent = TableClient.CreateQueryFilter($"RowKey ge {CommandIndexKeys.Ticks(since)}");
+        var failed = _index.CountStateAsync(CommandState.Failed, recent, TableStorageConstants.ProblemCountCap, cancellationToken);
+        var deferred = _index.CountStateAsync(CommandState.Deferred, null, TableStorageConstants.ProblemCountCap, cancellationToken);
         return (await failed.ConfigureAwait(false), await deferred.ConfigureAwait(false));
     }
 
-    private async Task<List<CommandRecord>> ScanAsync(string filter, int max, Func<CommandRecord, bool> wanted, CancellationToken cancellationToken)
+    /// <summary>The rows of <paramref name="filter"/> after the RowKey <paramref name="after"/> (all of them when null).</summary>
+    private static string After(string filter, string? after) =>
+        after is null ? filter : filter + " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
+
+    private async Task<List<CommandRecord>> ScanAsync(CommandState state, string filter, int max, Func<CommandRecord, bool> wanted, CancellationToken cancellationToken)
     {
         var found = new List<CommandRecord>(max);
         var examined = 0;
-        string? continuation = null;
+        string? after = null;
+        bool more;
         do
         {
-            var (rows, next) = await _index.ReadPageAsync(filter, max, continuation, cancellationToken).ConfigureAwait(false);
+            (var rows, more) = await _index.ReadStateAsync(state, After(filter, after), max, cancellationToken).ConfigureAwait(false);
             var records = await ReadAllAsync(rows, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < rows.Count && found.Count < max; i++)
             {
@@ -147,9 +158,9 @@ public sealed partial class TableCommandStore
             }
 
             examined += rows.Count;
-            continuation = next;
+            after = rows.Count > 0 ? rows[^1].RowKey : after;
         }
-        while (continuation is not null && found.Count < max && examined < max * TableStorageConstants.ScanFactor);
+        while (more && found.Count < max && examined < max * TableStorageConstants.ScanFactor);
 
         return found;
     }

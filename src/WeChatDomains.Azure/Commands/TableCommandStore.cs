@@ -9,7 +9,8 @@ using WeChatDomains.Core.Status;
 namespace WeChatDomains.Azure.Commands;
 
 /// <summary>
-/// <see cref="ICommandStore"/> on Table Storage. Every query is a point read or a single-partition query:
+/// <see cref="ICommandStore"/> on Table Storage. Every query is a point read or a single-partition query (a Failed or
+/// Deferred listing or count: one per partition of the state, in parallel):
 /// <list type="bullet">
 /// <item><c>commands</c>: PK = commandId; RK = <c>command</c> for the record, <c>attempt|0001</c>, ... for attempts.</item>
 /// <item><c>commandindex</c>: pointer rows by authorizer, Failed and Deferred (see <see cref="CommandIndexKeys"/>); a

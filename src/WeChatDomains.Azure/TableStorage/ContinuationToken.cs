@@ -3,11 +3,14 @@ using System.Text;
 
 namespace WeChatDomains.Azure.TableStorage;
 
-/// <summary>The SDK's continuation token, carried to callers as an opaque base64url string.</summary>
+/// <summary>
+/// Where a listing goes on (the SDK's continuation token, or the last RowKey of a listing merged from several
+/// partitions), carried to callers as an opaque base64url string.
+/// </summary>
 internal static class ContinuationToken
 {
-    public static string? Encode(string? sdkToken) =>
-        sdkToken is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(sdkToken));
+    public static string? Encode(string? position) =>
+        position is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(position));
 
     public static string? Decode(string? token)
     {

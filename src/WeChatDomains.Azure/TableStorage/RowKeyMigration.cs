@@ -46,14 +46,21 @@ internal static class RowKeyMigration
         return moved;
     }
 
-    private static async Task<bool> MoveAsync(TableClient table, TableEntity row, CancellationToken cancellationToken)
+    /// <summary>A new row at the given keys with <paramref name="row"/>'s own properties (not its ETag or Timestamp).</summary>
+    public static TableEntity CopyOf(TableEntity row, string partitionKey, string rowKey)
     {
-        var copy = new TableEntity(row.PartitionKey, RowKeys.Of(row.RowKey, row.PartitionKey));
+        var copy = new TableEntity(partitionKey, rowKey);
         foreach (var (name, value) in row.Where(p => !Managed.Contains(p.Key)))
         {
             copy[name] = value;
         }
 
+        return copy;
+    }
+
+    private static async Task<bool> MoveAsync(TableClient table, TableEntity row, CancellationToken cancellationToken)
+    {
+        var copy = CopyOf(row, row.PartitionKey, RowKeys.Of(row.RowKey, row.PartitionKey));
         try
         {
             await table.SubmitTransactionAsync(

@@ -46,7 +46,8 @@ public sealed class TableStorageTables
     public TableClient Leases { get; }
 
     /// <summary>
-    /// Creates the tables that do not exist yet and moves rows of an older key layout (<see cref="RowKeyMigration"/>). Only the first successful run talks to the service; a failed run is
+    /// Creates the tables that do not exist yet and moves rows of an older key layout (<see cref="RowKeyMigration"/>,
+    /// <see cref="StatePartitionMigration"/>). Only the first successful run talks to the service; a failed run is
     /// tried again by the next caller. A caller's cancellation stops its wait, not the shared run.
     /// </summary>
     public ValueTask EnsureCreatedAsync(CancellationToken cancellationToken = default)
@@ -83,6 +84,9 @@ public sealed class TableStorageTables
         {
             await RowKeyMigration.RunAsync(table, legacyRows, CancellationToken.None).ConfigureAwait(false);
         }
+
+        // Failed and Deferred pointers stored in one partition per state move to their shard.
+        await StatePartitionMigration.RunAsync(CommandIndex, CancellationToken.None).ConfigureAwait(false);
     }
 
     private IEnumerable<(TableClient Table, IReadOnlyList<string> LegacyRows)> LegacyRows() =>

@@ -27,6 +27,10 @@ internal static class CommandStoreTestData
     public static CommandRecord Deferred(CommandRecord record, DateTimeOffset due, DeferralWake wake = DeferralWake.Timer) =>
         record with { State = CommandState.Deferred, NextAttemptAt = due, WakeBy = wake, Reason = "waiting" };
 
+    /// <summary>The partition of <paramref name="commandId"/>'s pointer row while its record is in <paramref name="state"/>.</summary>
+    public static string StatePartition(CommandState state, string commandId) =>
+        CommandIndexKeys.StatePartition(state, CommandIndexKeys.Shard(commandId));
+
     /// <summary>The partitions of the index rows pointing at <paramref name="commandId"/> (a scan; tests only).</summary>
     public static async Task<List<string>> PointerPartitionsAsync(TableStorageTables tables, string commandId)
     {

@@ -50,8 +50,8 @@ public sealed class TableCommandStoreQueryTests(AzuriteFixture azurite)
         var inserted = (await sut.TryInsertAsync(NewCommand()))!;
         await sut.TryReplaceAsync(inserted with { State = CommandState.Running });
         var staleRowKey = CommandIndexKeys.Ticks(T0.AddMinutes(-1)) + "|" + inserted.CommandId;
-        await _tables.CommandIndex.AddEntityAsync(new TableEntity("state|Deferred", staleRowKey) { ["CommandId"] = inserted.CommandId, ["WakeBy"] = "Timer" });
-        await _tables.CommandIndex.AddEntityAsync(new TableEntity("state|Deferred", CommandIndexKeys.Ticks(T0.AddMinutes(-2)) + "|ghost") { ["CommandId"] = "ghost", ["WakeBy"] = "Timer" });
+        await _tables.CommandIndex.AddEntityAsync(new TableEntity(StatePartition(CommandState.Deferred, inserted.CommandId), staleRowKey) { ["CommandId"] = inserted.CommandId, ["WakeBy"] = "Timer" });
+        await _tables.CommandIndex.AddEntityAsync(new TableEntity(StatePartition(CommandState.Deferred, "ghost"), CommandIndexKeys.Ticks(T0.AddMinutes(-2)) + "|ghost") { ["CommandId"] = "ghost", ["WakeBy"] = "Timer" });
 
         var due = await sut.ListDueAsync(T0, 10);
 
@@ -120,7 +120,7 @@ public sealed class TableCommandStoreQueryTests(AzuriteFixture azurite)
         var sut = CreateSut();
         var stays = await DeferAsync(sut, T0.AddMinutes(5));
         var moves = await DeferAsync(sut, T0.AddMinutes(6));
-        await _tables.CommandIndex.UpsertEntityAsync(new TableEntity("state|Deferred", CommandIndexKeys.Ticks(T0.AddMinutes(7)) + "|" + moves.CommandId) { ["CommandId"] = moves.CommandId, ["WakeBy"] = "Timer" });
+        await _tables.CommandIndex.UpsertEntityAsync(new TableEntity(StatePartition(CommandState.Deferred, moves.CommandId), CommandIndexKeys.Ticks(T0.AddMinutes(7)) + "|" + moves.CommandId) { ["CommandId"] = moves.CommandId, ["WakeBy"] = "Timer" });
 
         var page = await sut.ListByStateAsync(CommandState.Deferred, T0, T0.AddHours(1), 10, null);
 

@@ -110,8 +110,8 @@ public sealed class TableCommandStoreWriteTests(AzuriteFixture azurite)
 
         await sut.TryReplaceAsync(deferred with { State = CommandState.Running, NextAttemptAt = null, WakeBy = null });
 
-        Assert.Contains("state|Deferred", whileDeferred);
-        Assert.DoesNotContain("state|Deferred", await PointerPartitionsAsync(_tables, inserted.CommandId));
+        Assert.Contains(StatePartition(CommandState.Deferred, inserted.CommandId), whileDeferred);
+        Assert.DoesNotContain(StatePartition(CommandState.Deferred, inserted.CommandId), await PointerPartitionsAsync(_tables, inserted.CommandId));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class TableCommandStoreWriteTests(AzuriteFixture azurite)
 
         Assert.Empty(await sut.ListDueAsync(T0.AddHours(1), 10));
         Assert.Single(await sut.ListDueAsync(T0.AddDays(1), 10));
-        Assert.Single(await PointerPartitionsAsync(_tables, inserted.CommandId), p => p == "state|Deferred");
+        Assert.Single(await PointerPartitionsAsync(_tables, inserted.CommandId), p => p == StatePartition(CommandState.Deferred, inserted.CommandId));
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class TableCommandStoreWriteTests(AzuriteFixture azurite)
         await sut.TryReplaceAsync(running with { State = CommandState.Failed, CompletedAt = T0.AddSeconds(5), LastErrorCode = 85015 });
 
         Assert.Equal([inserted.CommandId], whileRunning);
-        Assert.Equal(["auth|" + AppId, "state|Failed"], await PointerPartitionsAsync(_tables, inserted.CommandId));
+        Assert.Equal(["auth|" + AppId, StatePartition(CommandState.Failed, inserted.CommandId)], await PointerPartitionsAsync(_tables, inserted.CommandId));
         Assert.Empty(await CreateSut().ListLaneAsync(AppId, running.Api, 10));
     }
 

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Data.Tables.Models;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using WeChatDomains.Azure.Commands;
 using WeChatDomains.Azure.Leases;
 using WeChatDomains.Azure.TableStorage;
 using WeChatDomains.Azure.Tests.Vault;
@@ -67,6 +68,9 @@ public sealed class TableLeaseStoreSeamTests
         var migrated = new TableEntity(RowKeyMigration.MarkerPartition, RowKeyMigration.MarkerRowKey);
         _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>(RowKeyMigration.MarkerPartition, RowKeyMigration.MarkerRowKey, null, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Response.FromValue(migrated, Mock.Of<Response>()));
+        var sharded = new TableEntity(RowKeyMigration.MarkerPartition, StatePartitionMigration.MarkerRowKey);
+        _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>(RowKeyMigration.MarkerPartition, StatePartitionMigration.MarkerRowKey, null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Response.FromValue(sharded, Mock.Of<Response>()));
         return new TableLeaseStore(new TableStorageTables(service.Object, "t"), _time);
     }
 }
