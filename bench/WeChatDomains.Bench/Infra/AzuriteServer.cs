@@ -33,6 +33,16 @@ internal sealed partial class AzuriteServer : IAsyncDisposable
 
     public int ProcessId => _process?.Id ?? 0;
 
+    /// <summary>A connection string to this server's Table service and <paramref name="queues"/>' Blob and Queue services.</summary>
+    public string ConnectionStringWithQueuesOf(AzuriteServer queues)
+    {
+        ArgumentNullException.ThrowIfNull(queues);
+        return $"DefaultEndpointsProtocol=http;AccountName={DevAccount};AccountKey={DevKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{queues._ports["Blob"]}/{DevAccount};" +
+            $"QueueEndpoint=http://127.0.0.1:{queues._ports["Queue"]}/{DevAccount};" +
+            $"TableEndpoint=http://127.0.0.1:{_ports["Table"]}/{DevAccount};";
+    }
+
     /// <summary>Starts Azurite; <paramref name="location"/> null keeps data in memory.</summary>
     public static async Task<AzuriteServer> StartAsync(string? location = null)
     {

@@ -29,9 +29,10 @@ internal sealed class BenchWorld : IAsyncDisposable
     private readonly ServiceProvider _storage;
     private readonly string _folder;
 
-    private BenchWorld(AzuriteServer azurite, SandboxServer sandbox, HostProcess host, HostSettings settings, string folder)
+    private BenchWorld(AzuriteServer azurite, AzuriteServer? queueAzurite, SandboxServer sandbox, HostProcess host, HostSettings settings, string folder)
     {
         Azurite = azurite;
+        QueueAzurite = queueAzurite;
         Sandbox = sandbox;
         Host = host;
         Settings = settings;
@@ -41,13 +42,20 @@ internal sealed class BenchWorld : IAsyncDisposable
         var services = new ServiceCollection().AddLogging();
         services.AddWeChatDomainsTableStorage(o =>
         {
-            o.ConnectionString = azurite.ConnectionString;
+            o.ConnectionString = settings.StorageConnection;
             o.TablePrefix = settings.TablePrefix;
         });
         _storage = services.BuildServiceProvider();
     }
 
     public AzuriteServer Azurite { get; }
+
+    /// <summary>The Azurite serving the queues apart, on disk, when the world was started with <c>queuesOnDisk</c>.</summary>
+    public AzuriteServer? QueueAzurite { get; }
+
+    /// <summary>The CPU time of the Azurite process(es) so far.</summary>
+    public TimeSpan AzuriteCpuTime =>
+        ProcessStats.CpuTime(Azurite.ProcessId) + (QueueAzurite is { } queues ? ProcessStats.CpuTime(queues.ProcessId) : TimeSpan.Zero);
 
     public SandboxServer Sandbox { get; }
 
@@ -71,29 +79,38 @@ internal sealed class BenchWorld : IAsyncDisposable
     }
 
     /// <summary>The Host's command queue, with the Host's message encoding (base64).</summary>
-    public QueueClient Queue => new(Azurite.ConnectionString, Settings.QueueName, QueueOptions);
+    public QueueClient Queue => new(Settings.StorageConnection, Settings.QueueName, QueueOptions);
 
-    public QueueClient PoisonQueue => new(Azurite.ConnectionString, Settings.QueueName + StorageQueueConstants.PoisonSuffix, QueueOptions);
+    public QueueClient PoisonQueue => new(Settings.StorageConnection, Settings.QueueName + StorageQueueConstants.PoisonSuffix, QueueOptions);
 
     private static QueueClientOptions QueueOptions => new() { MessageEncoding = QueueMessageEncoding.Base64 };
 
     /// <summary>
     /// Starts Azurite (persisting to disk when <paramref name="persistent"/>), the sandbox (with
-    /// <paramref name="sandboxSettings"/>, configuration keys such as <c>Sandbox:TokenLifetime</c>) and the Host.
+    /// <paramref name="sandboxSettings"/>, configuration keys such as <c>Sandbox:TokenLifetime</c>) and the Host. With
+    /// <paramref name="queuesOnDisk"/> the queues are served by a second Azurite persisting to disk, the tables staying in
+    /// memory: Azurite's in-memory store keeps each message body as an extent of its own, and its queue garbage
+    /// collection (every minute) deletes the extents of deleted messages one by one, each deletion rebuilding the whole
+    /// extent index, so with tens of thousands of messages a minute it stopped every Azurite service for minutes (found
+    /// in the 10,000-authorizer fleet run: Azurite at 100 % in <c>deleteExtents</c>, the Host idle). On disk many
+    /// messages share an extent.
     /// </summary>
     public static async Task<BenchWorld> StartAsync(
-        Func<HostSettings, HostSettings> configure, bool persistent = false, IReadOnlyDictionary<string, string?>? sandboxSettings = null)
+        Func<HostSettings, HostSettings> configure, bool persistent = false, IReadOnlyDictionary<string, string?>? sandboxSettings = null,
+        bool queuesOnDisk = false)
     {
         var folder = Directory.CreateTempSubdirectory("wechatdomains-bench-").FullName;
         var azurite = await AzuriteServer.StartAsync(persistent ? Path.Combine(folder, "azurite") : null);
+        var queueAzurite = queuesOnDisk ? await AzuriteServer.StartAsync(Path.Combine(folder, "azurite-queues")) : null;
         var sandbox = await SandboxServer.StartAsync(b =>
         {
             b.Logging.SetMinimumLevel(LogLevel.Warning);
             b.Configuration.AddInMemoryCollection(sandboxSettings ?? new Dictionary<string, string?>());
         });
-        var settings = configure(new HostSettings(azurite.ConnectionString, sandbox.BaseAddress, Path.Combine(folder, "vault")));
+        var connection = queueAzurite is null ? azurite.ConnectionString : azurite.ConnectionStringWithQueuesOf(queueAzurite);
+        var settings = configure(new HostSettings(connection, sandbox.BaseAddress, Path.Combine(folder, "vault")));
         var host = await HostProcess.StartAsync(settings);
-        return new BenchWorld(azurite, sandbox, host, settings, folder);
+        return new BenchWorld(azurite, queueAzurite, sandbox, host, settings, folder);
     }
 
     /// <summary>An appid of the bench's authorizers: <c>wx</c> and 16 hex digits.</summary>
@@ -226,6 +243,10 @@ internal sealed class BenchWorld : IAsyncDisposable
         await Host.DisposeAsync();
         await Sandbox.DisposeAsync();
         await Azurite.DisposeAsync();
+        if (QueueAzurite is not null)
+        {
+            await QueueAzurite.DisposeAsync();
+        }
         await _storage.DisposeAsync();
         try
         {

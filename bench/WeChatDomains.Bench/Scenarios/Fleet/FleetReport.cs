@@ -45,7 +45,7 @@ internal sealed class FleetReport(FleetSettings settings)
         Line($"  rollout {FleetSettings.RolloutRequest}: {end.State} in {Figures.F(converged.TotalSeconds)} s from the POST (the POST itself, which plans the fleet and stores its items: {Figures.F(startTook.TotalSeconds)} s); {end.Counts}; failures by errcode: {end.FailuresByErrcode}{(end.Reason is null ? "" : "; reason: " + end.Reason)}");
         Line($"  waves: {string.Join("; ", end.Waves)}; deepest command queue {end.DeepestBacklog}; {end.Polls} status polls, slowest {Figures.F(end.SlowestStatus.TotalMilliseconds, "F0")} ms, last {Figures.F(end.LastStatus.TotalMilliseconds, "F0")} ms");
         Line($"  bound: calls needed / (C / latency) = {calls} / ({settings.Concurrency} / {settings.LatencyMs} ms) = {Figures.F(bound.TotalSeconds)} s -> converged at ratio {Figures.F(bound / converged, "F2")} of the bound ({Figures.F(calls / converged.TotalSeconds)} calls/s)");
-        Line($"  CPU over the rollout: Host {Figures.F(hostCpu.TotalSeconds)} s, Azurite {Figures.F(azuriteCpu.TotalSeconds)} s ({Figures.F(hostCpu.TotalMilliseconds / Math.Max(1, calls), "F2")} + {Figures.F(azuriteCpu.TotalMilliseconds / Math.Max(1, calls), "F2")} ms per call; {Environment.ProcessorCount} cores)");
+        Line($"  CPU over the rollout: Host {Figures.F(hostCpu.TotalSeconds)} s, Azurite {Figures.F(azuriteCpu.TotalSeconds)} s (tables and queues; {Figures.F(hostCpu.TotalMilliseconds / Math.Max(1, calls), "F2")} + {Figures.F(azuriteCpu.TotalMilliseconds / Math.Max(1, calls), "F2")} ms per call; {Environment.ProcessorCount} cores)");
         Expect("rollout state", "Succeeded", end.State);
     }
 

@@ -50,7 +50,7 @@ internal static class FleetScenario
             IntakeConcurrency = ThroughputScenario.DefaultInFlightPerConcurrency * settings.Concurrency,
             LogLevel = "Warning",
             Extra = extra,
-        });
+        }, queuesOnDisk: true);
         using var api = new FleetApi(world.Host.BaseAddress);
 
         var started = TimeProvider.System.GetTimestamp();
@@ -73,7 +73,7 @@ internal static class FleetScenario
         await world.Sandbox.SetFaultsAsync(new FaultSettings { Apis = new(StringComparer.Ordinal) { ["*"] = new ApiFaults { LatencyMs = settings.LatencyMs } } });
         var callsBefore = await world.Sandbox.GetCallsAsync();
         var hostCpu = world.Host.CpuTime;
-        var azuriteCpu = ProcessStats.CpuTime(world.Azurite.ProcessId);
+        var azuriteCpu = world.AzuriteCpuTime;
         if (settings.CountOperations)
         {
             await StorageOperationFigures.ResetAsync(world);
@@ -83,7 +83,7 @@ internal static class FleetScenario
         var (rolloutId, startTook) = await api.StartRolloutAsync(FleetProfiles.Name, FleetSettings.RolloutRequest);
         var final = await FleetRolloutWatch.UntilEndedAsync(api, world, rolloutId, Limit);
         var converged = TimeProvider.System.GetElapsedTime(started);
-        report.RolledOut(final, converged, startTook, world.Host.CpuTime - hostCpu, ProcessStats.CpuTime(world.Azurite.ProcessId) - azuriteCpu);
+        report.RolledOut(final, converged, startTook, world.Host.CpuTime - hostCpu, world.AzuriteCpuTime - azuriteCpu);
 
         if (settings.CountOperations)
         {
