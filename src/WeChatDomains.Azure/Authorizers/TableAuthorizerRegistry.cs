@@ -15,7 +15,8 @@ namespace WeChatDomains.Azure.Authorizers;
 /// <see cref="TryUpsertAsync"/> writes the record first, then the by-state index row (and removes the rows of the other
 /// states); <see cref="ListAsync"/> checks each index row against its record and removes rows that no longer match.
 /// Active records are also in the <see cref="TokenExpiryIndex"/> (by refresh due time, with the slot offsets of
-/// <paramref name="tokenOptions"/>' spread, and by expiry): <see cref="TryUpsertAsync"/> reads the stored record first
+/// <paramref name="tokenOptions"/>' spread, and by expiry; its rows spread over <see cref="TokenExpiryIndex.Shards"/>
+/// partitions, each queried by every read): <see cref="TryUpsertAsync"/> reads the stored record first
 /// (one point read), adds the new rows before writing the record (so a crash cannot leave it without them), writes them
 /// again after (so a concurrent stale-row removal cannot either) and removes the previous pair;
 /// <see cref="ListDueAsync"/> and <see cref="GetSoonestExpiryAsync"/> check each row against its record the same way.
@@ -285,12 +286,12 @@ public sealed class TableAuthorizerRegistry(
             && row.RowKey == TokenExpiryIndex.KeysOf(row.AppId, row.ExpiresAt, row.DueAt).Due)
         {
             await _tokens.AddAsync(record.AppId, expiresAt, DueAt(record), cancellationToken).ConfigureAwait(false);
-            await _tokens.RemoveRowAsync(row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
+            await _tokens.RemoveRowAsync(row, cancellationToken).ConfigureAwait(false);
             return record;
         }
 
         await _tokens.RemoveAsync(row.AppId, row.ExpiresAt, row.DueAt, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
-        TableStorageLog.StalePointerRemoved(logger, Table.Name, TokenExpiryIndex.Partition, row.RowKey);
+        TableStorageLog.StalePointerRemoved(logger, Table.Name, row.PartitionKey, row.RowKey);
         return null;
     }
 

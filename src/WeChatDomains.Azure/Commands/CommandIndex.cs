@@ -13,9 +13,6 @@ namespace WeChatDomains.Azure.Commands;
 /// </summary>
 internal sealed class CommandIndex(TableClient table, ILogger logger)
 {
-    /// <summary>Most rows the service returns in one page.</summary>
-    private const int MaxPageSize = 1000;
-
     /// <summary>
     /// Brings the state rows in line with <paramref name="current"/>: upserts every row it should have (repairing a crash
     /// after an earlier record write), deletes the rows <paramref name="previous"/> had that it no longer should, and
@@ -56,16 +53,12 @@ internal sealed class CommandIndex(TableClient table, ILogger logger)
     /// <summary>
     /// The first <paramref name="count"/> rows of <paramref name="state"/>'s partitions that match
     /// <paramref name="rowFilter"/>, in RowKey order across them, and whether more match. The partitions are queried in
-    /// parallel for up to <paramref name="count"/> + 1 rows each; a RowKey sorts by time then commandId in every
+    /// parallel (<see cref="ShardedPartitions.ReadMergedAsync"/>); a RowKey sorts by time then commandId in every
     /// partition, so the merged answers are in the order one partition would have.
     /// </summary>
-    public async Task<(IReadOnlyList<TableEntity> Rows, bool More)> ReadStateAsync(
-        CommandState state, string rowFilter, int count, CancellationToken cancellationToken)
-    {
-        var shards = await Task.WhenAll(StateFilters(state, rowFilter).Select(filter => ReadUpToAsync(filter, count + 1, cancellationToken))).ConfigureAwait(false);
-        var merged = shards.SelectMany(rows => rows).OrderBy(row => row.RowKey, StringComparer.Ordinal).ToList();
-        return merged.Count > count ? (merged[..count], true) : (merged, false);
-    }
+    public Task<(IReadOnlyList<TableEntity> Rows, bool More)> ReadStateAsync(
+        CommandState state, string rowFilter, int count, CancellationToken cancellationToken) =>
+        table.ReadMergedAsync(StateFilters(state, rowFilter), count, cancellationToken);
 
     /// <summary>
     /// Counts the rows of <paramref name="state"/>'s partitions that match <paramref name="rowFilter"/> (all rows when
@@ -77,7 +70,7 @@ internal sealed class CommandIndex(TableClient table, ILogger logger)
         var total = 0;
         await Task.WhenAll(StateFilters(state, rowFilter).Select(async filter =>
         {
-            var rows = table.QueryAsync<TableEntity>(filter, MaxPageSize, ["RowKey"], cancellationToken);
+            var rows = table.QueryAsync<TableEntity>(filter, ShardedPartitions.MaxPageSize, ["RowKey"], cancellationToken);
             await foreach (var _ in rows.ConfigureAwait(false))
             {
                 if (Interlocked.Increment(ref total) >= cap)
@@ -99,22 +92,6 @@ internal sealed class CommandIndex(TableClient table, ILogger logger)
     private static IEnumerable<string> StateFilters(CommandState state, string? rowFilter) =>
         CommandIndexKeys.StatePartitions(state).Select(partition =>
             TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + (rowFilter is null ? "" : $" and ({rowFilter})"));
-
-    /// <summary>The first <paramref name="max"/> rows matching <paramref name="filter"/>, following the service's pages.</summary>
-    private async Task<List<TableEntity>> ReadUpToAsync(string filter, int max, CancellationToken cancellationToken)
-    {
-        var found = new List<TableEntity>(Math.Min(max, MaxPageSize));
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, Math.Min(max, MaxPageSize), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            found.Add(row);
-            if (found.Count == max)
-            {
-                break;
-            }
-        }
-
-        return found;
-    }
 
     private async Task UpsertAsync(IndexPointer pointer, string commandId, CancellationToken cancellationToken) =>
         await table.UpsertEntityAsync(ToEntity(pointer, commandId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using WeChatDomains.Azure.TableStorage;
 using WeChatDomains.Core.Status;
 
 namespace WeChatDomains.Azure.Commands;
@@ -56,21 +56,8 @@ internal static class CommandIndexKeys
     /// <summary>The one partition that held <paramref name="state"/>'s rows before <see cref="StateShards"/>.</summary>
     public static string LegacyStatePartition(CommandState state) => "state|" + state;
 
-    /// <summary>
-    /// The shard of <paramref name="commandId"/>: FNV-1a (32 bits) of its UTF-8 bytes, its high half folded into the low
-    /// one (the low bits of FNV-1a depend only on the low bits of each byte), modulo <see cref="StateShards"/>. Stable
-    /// across processes and versions, unlike <see cref="string.GetHashCode()"/>, which is seeded per process.
-    /// </summary>
-    public static int Shard(string commandId)
-    {
-        var hash = 2_166_136_261u;
-        foreach (var b in Encoding.UTF8.GetBytes(commandId))
-        {
-            hash = unchecked((hash ^ b) * 16_777_619u);
-        }
-
-        return (int)((hash ^ (hash >> 16)) % StateShards);
-    }
+    /// <summary>The shard of <paramref name="commandId"/> (<see cref="ShardedPartitions.Shard"/>).</summary>
+    public static int Shard(string commandId) => ShardedPartitions.Shard(commandId, StateShards);
 
     public static string Ticks(long ticks) => ticks.ToString("D19", CultureInfo.InvariantCulture);
 

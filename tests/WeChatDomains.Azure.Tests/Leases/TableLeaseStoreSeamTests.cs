@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Data.Tables.Models;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using WeChatDomains.Azure.Authorizers;
 using WeChatDomains.Azure.Commands;
 using WeChatDomains.Azure.Leases;
 using WeChatDomains.Azure.TableStorage;
@@ -68,9 +69,13 @@ public sealed class TableLeaseStoreSeamTests
         var migrated = new TableEntity(RowKeyMigration.MarkerPartition, RowKeyMigration.MarkerRowKey);
         _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>(RowKeyMigration.MarkerPartition, RowKeyMigration.MarkerRowKey, null, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Response.FromValue(migrated, Mock.Of<Response>()));
-        var sharded = new TableEntity(RowKeyMigration.MarkerPartition, StatePartitionMigration.MarkerRowKey);
-        _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>(RowKeyMigration.MarkerPartition, StatePartitionMigration.MarkerRowKey, null, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(Response.FromValue(sharded, Mock.Of<Response>()));
+        foreach (var marker in new[] { StatePartitionMigration.MarkerRowKey, TokenPartitionMigration.MarkerRowKey })
+        {
+            var sharded = new TableEntity(RowKeyMigration.MarkerPartition, marker);
+            _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>(RowKeyMigration.MarkerPartition, marker, null, It.IsAny<CancellationToken>()))
+                .ReturnsAsync(Response.FromValue(sharded, Mock.Of<Response>()));
+        }
+
         return new TableLeaseStore(new TableStorageTables(service.Object, "t"), _time);
     }
 }
