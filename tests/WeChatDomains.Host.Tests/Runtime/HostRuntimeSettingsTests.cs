@@ -7,8 +7,9 @@ public sealed class HostRuntimeSettingsTests
 {
     [Theory]
     [InlineData("System.GC.Server", "false")]
-    [InlineData("System.GC.ConserveMemory", "5")]
+    [InlineData("System.GC.ConserveMemory", "9")]
     [InlineData("System.Runtime.TieredPGO", "false")]
+    [InlineData("System.Runtime.TieredCompilation", "false")]
     public void RuntimeConfig_Issue16_KeepsTheHostsMemorySmall(string property, string expected)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "WeChatDomains.Host.runtimeconfig.json");
