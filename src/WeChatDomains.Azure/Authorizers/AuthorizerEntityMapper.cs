@@ -9,7 +9,7 @@ namespace WeChatDomains.Azure.Authorizers;
 /// <summary>
 /// Rows of the <c>authorizers</c> table: PK = appid with RK = <c>authorizer|{appid}</c> (the record) or
 /// <c>ledger|yyyy-MM|{appid}</c> (<see cref="RowKeys"/>);
-/// PK = <c>state|{state}</c>, RK = appid for the by-state index. Permission ids are a JSON array; domain lists (the effective
+/// PK = <c>state|{state}|{shard:D2}</c>, RK = appid for the by-state index (<see cref="CountedStateIndex"/>). Permission ids are a JSON array; domain lists (the effective
 /// view and each source: third, direct, mp) span up to
 /// <see cref="TableStorageConstants.DomainsMaxChunks"/> properties each.
 /// </summary>
@@ -29,7 +29,12 @@ internal static class AuthorizerEntityMapper
     public static IReadOnlyList<string> LegacyRowFilters { get; } =
         [TableClient.CreateQueryFilter($"RowKey eq {RecordKind}"), RowKeys.StartingWith(LedgerPrefix)];
 
-    public static string StatePartition(AuthorizerState state) => "state|" + state;
+    /// <summary>The partition of <paramref name="state"/>'s by-state rows of <paramref name="shard"/>.</summary>
+    public static string StatePartition(AuthorizerState state, int shard) =>
+        string.Create(CultureInfo.InvariantCulture, $"{LegacyStatePartition(state)}|{shard:D2}");
+
+    /// <summary>The one partition that held <paramref name="state"/>'s by-state rows before <see cref="CountedStateIndex.PartitionShards"/>.</summary>
+    public static string LegacyStatePartition(AuthorizerState state) => "state|" + state;
 
     public static TableEntity ToEntity(AuthorizerRecord record)
     {

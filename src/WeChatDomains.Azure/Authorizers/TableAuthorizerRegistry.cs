@@ -146,36 +146,31 @@ public sealed class TableAuthorizerRegistry(
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Every authorizer in <paramref name="state"/>, by appid, paged over the by-state index's partitions; the
+    /// continuation is the last appid of the page (opaque to callers), null when none is left.
+    /// </summary>
     public async Task<AuthorizerPage> ListAsync(AuthorizerState state, int pageSize, string? continuation, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var filter = CountedStateIndex.RowsFilter(state);
-        var pages = Table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken)
-            .AsPages(ContinuationToken.Decode(continuation), pageSize);
-        await foreach (var page in pages.ConfigureAwait(false))
+        var (rows, more) = await _index.ReadAsync(state, ContinuationToken.Decode(continuation), pageSize, cancellationToken).ConfigureAwait(false);
+        var records = await Task.WhenAll(rows.Select(row => GetAsync(row.RowKey, cancellationToken))).ConfigureAwait(false);
+        var items = new List<AuthorizerRecord>(records.Length);
+        for (var i = 0; i < records.Length; i++)
         {
-            var records = await Task.WhenAll(page.Values.Select(row => GetAsync(row.RowKey, cancellationToken))).ConfigureAwait(false);
-            var items = new List<AuthorizerRecord>(records.Length);
-            for (var i = 0; i < records.Length; i++)
+            if (records[i]?.State == state)
             {
-                if (records[i]?.State == state)
-                {
-                    items.Add(records[i]!);
-                }
-                else
-                {
-                    var row = page.Values[i];
-                    await _index.RemoveAsync(row.RowKey, state, row.ETag, cancellationToken).ConfigureAwait(false);
-                    TableStorageLog.StalePointerRemoved(logger, Table.Name, row.PartitionKey, row.RowKey);
-                }
+                items.Add(records[i]!);
             }
-
-            return new AuthorizerPage(items, ContinuationToken.Encode(page.ContinuationToken));
+            else
+            {
+                await _index.RemoveAsync(rows[i].RowKey, state, rows[i].ETag, cancellationToken).ConfigureAwait(false);
+                TableStorageLog.StalePointerRemoved(logger, Table.Name, rows[i].PartitionKey, rows[i].RowKey);
+            }
         }
 
-        return new AuthorizerPage([], null);
+        return new AuthorizerPage(items, more ? ContinuationToken.Encode(rows[^1].RowKey) : null);
     }
 
     /// <inheritdoc />

@@ -47,8 +47,9 @@ public sealed class TableStorageTables
 
     /// <summary>
     /// Creates the tables that do not exist yet and moves rows of an older key layout (<see cref="RowKeyMigration"/>,
-    /// <see cref="StatePartitionMigration"/>, <see cref="TokenPartitionMigration"/>). Only the first successful run talks to the service; a failed run is
-    /// tried again by the next caller. A caller's cancellation stops its wait, not the shared run.
+    /// <see cref="StatePartitionMigration"/>, <see cref="TokenPartitionMigration"/>,
+    /// <see cref="AuthorizerStatePartitionMigration"/>). Only the first successful run talks to the service; a failed
+    /// run is tried again by the next caller. A caller's cancellation stops its wait, not the shared run.
     /// </summary>
     public ValueTask EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
@@ -85,10 +86,11 @@ public sealed class TableStorageTables
             await RowKeyMigration.RunAsync(table, legacyRows, CancellationToken.None).ConfigureAwait(false);
         }
 
-        // Failed and Deferred pointers stored in one partition per state, and token index rows stored in one partition,
-        // move to their shard.
+        // Failed and Deferred pointers stored in one partition per state, token index rows stored in one partition and
+        // the authorizers' by-state rows stored in one partition per state move to their shard.
         await StatePartitionMigration.RunAsync(CommandIndex, CancellationToken.None).ConfigureAwait(false);
         await TokenPartitionMigration.RunAsync(Authorizers, CancellationToken.None).ConfigureAwait(false);
+        await AuthorizerStatePartitionMigration.RunAsync(Authorizers, CancellationToken.None).ConfigureAwait(false);
     }
 
     private IEnumerable<(TableClient Table, IReadOnlyList<string> LegacyRows)> LegacyRows() =>

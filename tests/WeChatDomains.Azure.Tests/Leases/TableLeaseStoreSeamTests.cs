@@ -69,7 +69,7 @@ public sealed class TableLeaseStoreSeamTests
         var migrated = new TableEntity(RowKeyMigration.MarkerPartition, RowKeyMigration.MarkerRowKey);
         _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>(RowKeyMigration.MarkerPartition, RowKeyMigration.MarkerRowKey, null, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Response.FromValue(migrated, Mock.Of<Response>()));
-        foreach (var marker in new[] { StatePartitionMigration.MarkerRowKey, TokenPartitionMigration.MarkerRowKey })
+        foreach (var marker in new[] { StatePartitionMigration.MarkerRowKey, TokenPartitionMigration.MarkerRowKey, AuthorizerStatePartitionMigration.MarkerRowKey })
         {
             var sharded = new TableEntity(RowKeyMigration.MarkerPartition, marker);
             _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>(RowKeyMigration.MarkerPartition, marker, null, It.IsAny<CancellationToken>()))
