@@ -150,6 +150,12 @@ internal sealed class HostProcess : IAsyncDisposable
                 {
                     return false;
                 }
+                catch (TaskCanceledException) when (process is { HasExited: false })
+                {
+                    // That call took over the client's 5 s (the first one prepares the tables, under injected storage
+                    // faults with the SDK's retries): not ready yet, asked again until the deadline.
+                    return false;
+                }
             },
             TimeSpan.FromSeconds(60),
             "the Host answers /api/health");
