@@ -24,27 +24,22 @@ internal static class PartitionMigration
     /// Unless the marker <paramref name="markerRowKey"/> is there, moves every row each source's filter selects to the
     /// partition its <c>PartitionOf</c> gives, then writes the marker; returns how many rows moved.
     /// </summary>
-    public static async Task<int> RunAsync(
-        TableClient table, string markerRowKey, IEnumerable<(string Filter, Func<TableEntity, string> PartitionOf)> sources, CancellationToken cancellationToken)
-    {
-        if (await table.GetOrNullAsync(RowKeyMigration.MarkerPartition, markerRowKey, cancellationToken).ConfigureAwait(false) is not null)
+    public static Task<int> RunAsync(
+        TableClient table, string markerRowKey, IEnumerable<(string Filter, Func<TableEntity, string> PartitionOf)> sources, CancellationToken cancellationToken) =>
+        LayoutMarker.OnceAsync(table, markerRowKey, async () =>
         {
-            return 0;
-        }
-
-        var moved = 0;
-        foreach (var (filter, partitionOf) in sources)
-        {
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, PageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
+            var moved = 0;
+            foreach (var (filter, partitionOf) in sources)
             {
-                await MoveAsync(table, row, partitionOf(row), cancellationToken).ConfigureAwait(false);
-                moved++;
+                await foreach (var row in table.QueryAsync<TableEntity>(filter, PageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
+                {
+                    await MoveAsync(table, row, partitionOf(row), cancellationToken).ConfigureAwait(false);
+                    moved++;
+                }
             }
-        }
 
-        await table.UpsertEntityAsync(new TableEntity(RowKeyMigration.MarkerPartition, markerRowKey), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        return moved;
-    }
+            return moved;
+        }, cancellationToken);
 
     private static async Task MoveAsync(TableClient table, TableEntity row, string partitionKey, CancellationToken cancellationToken)
     {

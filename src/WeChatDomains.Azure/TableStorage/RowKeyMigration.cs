@@ -13,8 +13,8 @@ namespace WeChatDomains.Azure.TableStorage;
 /// </summary>
 internal static class RowKeyMigration
 {
-    /// <summary>PartitionKey of the marker row; no appid, commandId or lease name has this form.</summary>
-    public const string MarkerPartition = "~layout";
+    /// <summary>PartitionKey of the marker row (<see cref="LayoutMarker"/>).</summary>
+    public const string MarkerPartition = LayoutMarker.Partition;
 
     /// <summary>RowKey of the marker row.</summary>
     public const string MarkerRowKey = "rowkeys-with-partition";
@@ -23,28 +23,23 @@ internal static class RowKeyMigration
     private static readonly string[] Managed = ["PartitionKey", "RowKey", "odata.etag", "Timestamp"];
 
     /// <summary>Moves the legacy rows of <paramref name="table"/> the filters select; returns how many moved.</summary>
-    public static async Task<int> RunAsync(TableClient table, IReadOnlyList<string> legacyFilters, CancellationToken cancellationToken)
-    {
-        if (legacyFilters.Count == 0 || await table.GetOrNullAsync(MarkerPartition, MarkerRowKey, cancellationToken).ConfigureAwait(false) is not null)
+    public static Task<int> RunAsync(TableClient table, IReadOnlyList<string> legacyFilters, CancellationToken cancellationToken) =>
+        legacyFilters.Count == 0 ? Task.FromResult(0) : LayoutMarker.OnceAsync(table, MarkerRowKey, async () =>
         {
-            return 0;
-        }
-
-        var moved = 0;
-        foreach (var filter in legacyFilters)
-        {
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, PageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
+            var moved = 0;
+            foreach (var filter in legacyFilters)
             {
-                if (RowKeys.IsLegacy(row) && await MoveAsync(table, row, cancellationToken).ConfigureAwait(false))
+                await foreach (var row in table.QueryAsync<TableEntity>(filter, PageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
                 {
-                    moved++;
+                    if (RowKeys.IsLegacy(row) && await MoveAsync(table, row, cancellationToken).ConfigureAwait(false))
+                    {
+                        moved++;
+                    }
                 }
             }
-        }
 
-        await table.UpsertEntityAsync(new TableEntity(MarkerPartition, MarkerRowKey), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        return moved;
-    }
+            return moved;
+        }, cancellationToken);
 
     /// <summary>A new row at the given keys with <paramref name="row"/>'s own properties (not its ETag or Timestamp).</summary>
     public static TableEntity CopyOf(TableEntity row, string partitionKey, string rowKey)
