@@ -14,7 +14,7 @@ internal static class StorageOperationFigures
     /// <summary>The Host setting that turns counting (and the route) on.</summary>
     public static KeyValuePair<string, string> Setting => new("StorageOperations__Count", "true");
 
-    /// <summary>The steps of a command, in the order they are printed (<see cref="StorageSteps.Other"/> is printed apart).</summary>
+    /// <summary>The steps of a command, in the order they are printed (<see cref="StorageSteps.Other"/> and <see cref="StorageSteps.Read"/> are printed apart).</summary>
     private static readonly string[] CommandSteps =
     [
         StorageSteps.Submission, StorageSteps.Claim, StorageSteps.Order, StorageSteps.Processing, StorageSteps.Attempt,
@@ -36,7 +36,7 @@ internal static class StorageOperationFigures
         string Name(string table) => table.StartsWith(tablePrefix, StringComparison.Ordinal) ? table[tablePrefix.Length..] : table;
         string PerCommand(long count) => Figures.F((double)count / commands, "F2");
 
-        var command = snapshot.Steps.Where(s => s.Step != StorageSteps.Other).Sum(s => s.Count);
+        var command = snapshot.Steps.Where(s => s.Step is not (StorageSteps.Other or StorageSteps.Read)).Sum(s => s.Count);
         Figures.Print($"  storage operations per command (Host, submission to final, queue included): {PerCommand(command)} ({command} for {commands} commands)");
         foreach (var step in CommandSteps)
         {
@@ -52,7 +52,8 @@ internal static class StorageOperationFigures
 
         var other = snapshot.Steps.Where(s => s.Step == StorageSteps.Other).ToList();
         var otherDetail = string.Join(", ", other.GroupBy(r => (Name(r.Table), r.Kind)).Select(g => $"{g.Key.Item1} {g.Key.Kind} {g.Sum(r => r.Count)}"));
-        Figures.Print($"    outside the commands' steps (timers, health): {other.Sum(s => s.Count)} in all{(other.Count > 0 ? $" ({otherDetail})" : string.Empty)}");
+        Figures.Print($"    outside the commands' steps (timers, onboarding): {other.Sum(s => s.Count)} in all{(other.Count > 0 ? $" ({otherDetail})" : string.Empty)}");
+        Figures.Print($"    read routes (health, listings, status polls): {snapshot.Steps.Where(s => s.Step == StorageSteps.Read).Sum(s => s.Count)} in all");
         Share("operations", snapshot.Busiest, snapshot.TableOperations);
         Share("writes", snapshot.BusiestWrites, snapshot.TableWrites);
         Figures.Print(snapshot.Estimated

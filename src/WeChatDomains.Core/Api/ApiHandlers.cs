@@ -48,6 +48,7 @@ public sealed class ApiHandlers(CommandSubmission submission, StatusQueries stat
     /// <summary>GET /api/commands/{commandId}.</summary>
     public async Task<ApiResult> GetCommandAsync(string commandId, CancellationToken cancellationToken = default)
     {
+        using var step = StorageStep.Enter(StorageSteps.Read);
         var details = await status.GetCommandAsync(commandId, cancellationToken);
         return details is null
             ? ApiResult.Problem(404, "No such command.", commandId)
@@ -74,6 +75,7 @@ public sealed class ApiHandlers(CommandSubmission submission, StatusQueries stat
             return ApiResult.Problem(400, "Invalid query.", null, errors);
         }
 
+        using var step = StorageStep.Enter(StorageSteps.Read);
         Ports.Page<CommandRecord> page;
         if (authorizer is not null)
         {
@@ -93,6 +95,7 @@ public sealed class ApiHandlers(CommandSubmission submission, StatusQueries stat
     /// <summary>GET /api/authorizers/{appid}.</summary>
     public async Task<ApiResult> GetAuthorizerAsync(string appId, CancellationToken cancellationToken = default)
     {
+        using var step = StorageStep.Enter(StorageSteps.Read);
         var view = await status.GetAuthorizerAsync(appId, cancellationToken);
         if (view is null)
         {
@@ -104,8 +107,11 @@ public sealed class ApiHandlers(CommandSubmission submission, StatusQueries stat
     }
 
     /// <summary>GET /api/health.</summary>
-    public async Task<ApiResult> GetHealthAsync(CancellationToken cancellationToken = default) =>
-        ApiResult.Ok(HealthDto.From(await status.GetHealthAsync(cancellationToken)));
+    public async Task<ApiResult> GetHealthAsync(CancellationToken cancellationToken = default)
+    {
+        using var step = StorageStep.Enter(StorageSteps.Read);
+        return ApiResult.Ok(HealthDto.From(await status.GetHealthAsync(cancellationToken)));
+    }
 
     private static string? Value(IReadOnlyDictionary<string, string?> query, string name) =>
         query.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -32,7 +32,7 @@ public static class StorageStep
     }
 }
 
-/// <summary>The steps of a command's life that <see cref="StorageStep"/> names.</summary>
+/// <summary>The steps of a command's life that <see cref="StorageStep"/> names, and the reads beside them.</summary>
 public static class StorageSteps
 {
     /// <summary>The API records a submitted command (the queue send is counted under <see cref="Queue"/>).</summary>
@@ -59,6 +59,12 @@ public static class StorageSteps
     /// <summary>Every Storage Queue operation (send, receive, delete, update), whatever step sent it.</summary>
     public const string Queue = "queue";
 
-    /// <summary>Storage operations outside every step (timers, health, onboarding).</summary>
+    /// <summary>
+    /// An operator's or dashboard's read (health, a command, a listing, an authorizer, a rollout's status): not a command's
+    /// step, counted apart so that a read route's own cost is known exactly while timers run beside it.
+    /// </summary>
+    public const string Read = "read";
+
+    /// <summary>Storage operations outside every step (timers, onboarding).</summary>
     public const string Other = "other";
 }

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WeChatDomains.Azure.Faults;
+using Moq;
 using WeChatDomains.Azure.Operations;
+using WeChatDomains.Core.Diagnostics;
+using WeChatDomains.Core.Ports;
+using WeChatDomains.Core.Status;
 using WeChatDomains.Host.Api;
 
 namespace WeChatDomains.Host.Tests.Api;
@@ -46,6 +50,23 @@ public sealed class StorageOperationRouteTests
         Assert.Equal(new StoragePartitionCount("commands", "c-1", 2), snapshot.Busiest.Single());
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         Assert.Equal(0, after!.Total);
+    }
+
+    [Fact]
+    public async Task Health_ItsStorageCalls_AreInTheReadStep()
+    {
+        using var factory = new HostFactory();
+        var steps = new List<string?>();
+        factory.Registry.Setup(r => r.CountAsync(It.IsAny<AuthorizerState>(), It.IsAny<CancellationToken>()))
+            .Callback(() => steps.Add(StorageStep.Current)).ReturnsAsync(0L);
+        factory.Store.Setup(s => s.CountProblemsAsync(It.IsAny<CancellationToken>()))
+            .Callback(() => steps.Add(StorageStep.Current)).ReturnsAsync((0, 0));
+        using var client = Keyed(factory);
+
+        var health = await client.GetAsync("/api/health");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal([StorageSteps.Read, StorageSteps.Read, StorageSteps.Read], steps);
     }
 
     private static HttpClient Keyed(HostFactory factory)

@@ -1,4 +1,5 @@
 using WeChatDomains.Bench.Infra;
+using WeChatDomains.Core.Diagnostics;
 
 namespace WeChatDomains.Bench.Scenarios.Fleet;
 
@@ -13,8 +14,8 @@ internal sealed record RouteCost(string Route, int Calls, TimeSpan Median, doubl
 internal static class FleetCosts
 {
     /// <summary>
-    /// Times each route; when the Host counts its storage operations, also its operations per call (the counts are reset
-    /// before each route's calls and read after: a timer firing meanwhile adds its few operations).
+    /// Times each route; when the Host counts its storage operations, also its operations per call: the route's own, counted
+    /// under <see cref="StorageSteps.Read"/> (the timers running meanwhile count elsewhere).
     /// </summary>
     public static async Task<IReadOnlyList<RouteCost>> MeasureAsync(FleetApi api, BenchWorld world, bool countOperations, string? rolloutId)
     {
@@ -43,7 +44,9 @@ internal static class FleetCosts
                 times.Add((await api.GetAsync(route)).Took.TotalMilliseconds);
             }
 
-            var operations = countOperations ? (await StorageOperationFigures.ReadAsync(world)).Total / (double)calls : (double?)null;
+            var operations = countOperations
+                ? (await StorageOperationFigures.ReadAsync(world)).Steps.Where(s => s.Step == StorageSteps.Read).Sum(s => s.Count) / (double)calls
+                : (double?)null;
             times.Sort();
             costs.Add(new RouteCost(route, calls, TimeSpan.FromMilliseconds(Figures.Percentile(times, 50)), operations));
         }

@@ -1,4 +1,5 @@
 using WeChatDomains.Core.Api;
+using WeChatDomains.Core.Diagnostics;
 
 namespace WeChatDomains.Core.Profiles.Rollouts;
 
@@ -60,6 +61,7 @@ public sealed class RolloutService(IRolloutStore rollouts, IProfileStore profile
     /// <summary>GET /api/rollouts/{id}.</summary>
     public async Task<ApiResult> GetAsync(string rolloutId, CancellationToken cancellationToken = default)
     {
+        using var step = StorageStep.Enter(StorageSteps.Read);
         var rollout = await rollouts.GetAsync(rolloutId, cancellationToken);
         return rollout is null ? NotFound(rolloutId) : ApiResult.Ok(await ViewAsync(rollout, cancellationToken));
     }
@@ -67,6 +69,7 @@ public sealed class RolloutService(IRolloutStore rollouts, IProfileStore profile
     /// <summary>GET /api/rollouts: every rollout with its counts, newest first.</summary>
     public async Task<ApiResult> ListAsync(CancellationToken cancellationToken = default)
     {
+        using var step = StorageStep.Enter(StorageSteps.Read);
         var views = new List<RolloutDto>();
         foreach (var rollout in await rollouts.ListAsync(cancellationToken))
         {
