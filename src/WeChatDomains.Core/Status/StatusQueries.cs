@@ -56,14 +56,23 @@ public sealed class StatusQueries(
         return new AuthorizerView(authorizer, month, ledger.Used, options.MonthlyModificationQuota, ledger.Spent);
     }
 
-    /// <summary>Ticket age, token expiries, and deferred and failed counts.</summary>
+    /// <summary>
+    /// Ticket age, token expiries, and deferred and failed counts. Its reads are independent and go out together, so a
+    /// call takes about the slowest of them, not their sum.
+    /// </summary>
     public async Task<HealthView> GetHealthAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var problems = new List<string>();
+        var ticketRead = vault.GetAsync(SecretNames.ComponentVerifyTicket, cancellationToken);
+        var componentTokenRead = vault.GetAsync(SecretNames.ComponentAccessToken, cancellationToken);
+        var activeCount = registry.CountAsync(AuthorizerState.Active, cancellationToken);
+        var reauthCount = registry.CountAsync(AuthorizerState.NeedsReauthorization, cancellationToken);
+        var nearestRead = registry.GetSoonestExpiryAsync(cancellationToken);
+        var problemsCount = commands.CountProblemsAsync(cancellationToken);
+        await Task.WhenAll(ticketRead, componentTokenRead, activeCount, reauthCount, nearestRead, problemsCount);
 
-        var ticket = await vault.GetAsync(SecretNames.ComponentVerifyTicket, cancellationToken);
-        var ticketAge = ticket?.UpdatedOn is { } written ? now - written : (TimeSpan?)null;
+        var problems = new List<string>();
+        var ticketAge = (await ticketRead)?.UpdatedOn is { } written ? now - written : (TimeSpan?)null;
         if (ticketAge is null)
         {
             problems.Add("no component_verify_ticket has been received");
@@ -73,12 +82,8 @@ public sealed class StatusQueries(
             problems.Add($"the last component_verify_ticket is {ticketAge.Value.TotalMinutes:F0} minutes old");
         }
 
-        var componentToken = await vault.GetAsync(SecretNames.ComponentAccessToken, cancellationToken);
-        var componentExpiry = componentToken?.ExpiresOn;
-
-        var active = await registry.CountAsync(AuthorizerState.Active, cancellationToken);
-        var reauth = await registry.CountAsync(AuthorizerState.NeedsReauthorization, cancellationToken);
-        var nearest = await registry.GetSoonestExpiryAsync(cancellationToken);
+        var componentExpiry = (await componentTokenRead)?.ExpiresOn;
+        var (active, reauth, nearest) = (await activeCount, await reauthCount, await nearestRead);
         if (nearest is not null && nearest - now < TokenDangerZone)
         {
             problems.Add($"an authorizer token expires at {nearest:O}");
@@ -89,7 +94,7 @@ public sealed class StatusQueries(
             problems.Add($"{reauth} authorizer(s) need re-authorization");
         }
 
-        var (failed, deferred) = await commands.CountProblemsAsync(cancellationToken);
+        var (failed, deferred) = await problemsCount;
         return new HealthView(now, ticketAge, componentExpiry, nearest, active, reauth, deferred, failed, problems.Count == 0, problems);
     }
 
