@@ -15,7 +15,9 @@ namespace WeChatDomains.Azure.Profiles;
 /// JSON document updated by ETag, so a rollout's item writes (two per changed authorizer) spread over as many partitions
 /// (one partition took 14 % of the fleet run's writes). A header written before that (no <c>ItemShards</c> property)
 /// keeps its items in its own partition, and they are read and written there. Partition <c>index</c> holds one pointer
-/// per rollout with its state, so the Running ones and the list are single-partition queries.
+/// per rollout with its state, so the Running ones and the list are single-partition queries. Items also keep their
+/// <c>State</c> and <c>ErrorCode</c> as columns beside the document (a header with <c>ItemStates</c> says so), so a
+/// step's read asks the table for whole rows only where it can act and for those two columns elsewhere.
 /// </summary>
 public sealed class TableRolloutStore : IRolloutStore
 {
@@ -27,9 +29,17 @@ public sealed class TableRolloutStore : IRolloutStore
     private const string IndexPartition = "index";
     private const string StateProperty = "State";
     private const string ShardsProperty = "ItemShards";
+    private const string ItemStatesProperty = "ItemStates";
+    private const string ErrorCodeProperty = "ErrorCode";
     private const int BatchSize = 100;
+
+    /// <summary>Item keys hold seven digits: an index past this has no key below <see cref="ItemsEnd"/> to bound it.</summary>
+    private const int MaxItemIndex = 9_999_999;
+
+    /// <summary>Above every item key.</summary>
+    private const string ItemsEnd = "item}";
     private readonly JsonDocumentTable _rows;
-    private readonly ConcurrentDictionary<string, int> _shards = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ItemLayout> _layouts = new(StringComparer.Ordinal);
 
     /// <summary>Partitions a new rollout's items spread over.</summary>
     public const int ItemShards = 16;
@@ -51,7 +61,7 @@ public sealed class TableRolloutStore : IRolloutStore
         {
             foreach (var chunk in shard.Chunk(BatchSize))
             {
-                var actions = chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(shard.Key, ItemKey(i.Index), i)));
+                var actions = chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ItemEntity(shard.Key, i)));
                 await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -62,8 +72,9 @@ public sealed class TableRolloutStore : IRolloutStore
     {
         ArgumentNullException.ThrowIfNull(rollout);
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        await Table.AddEntityAsync(HeaderEntity(rollout, ItemShards), cancellationToken).ConfigureAwait(false);
-        Remember(rollout.RolloutId, ItemShards);
+        var layout = new ItemLayout(ItemShards, States: true);
+        await Table.AddEntityAsync(HeaderEntity(rollout, layout), cancellationToken).ConfigureAwait(false);
+        Remember(rollout.RolloutId, layout);
         await IndexAsync(rollout, cancellationToken).ConfigureAwait(false);
     }
 
@@ -77,7 +88,7 @@ public sealed class TableRolloutStore : IRolloutStore
             return null;
         }
 
-        Remember(rolloutId, entity.GetInt32(ShardsProperty) ?? 0);
+        Remember(rolloutId, new ItemLayout(entity.GetInt32(ShardsProperty) ?? 0, entity.GetBoolean(ItemStatesProperty) ?? false));
         return FromEntity<RolloutRecord>(entity) with { ETag = entity.ETag.ToString() };
     }
 
@@ -85,8 +96,8 @@ public sealed class TableRolloutStore : IRolloutStore
     public async Task<RolloutRecord?> TryUpdateAsync(RolloutRecord rollout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rollout);
-        var shards = await ShardsAsync(rollout.RolloutId, cancellationToken).ConfigureAwait(false);
-        var etag = await TryReplaceAsync(HeaderEntity(rollout, shards), rollout.ETag, cancellationToken).ConfigureAwait(false);
+        var layout = await LayoutAsync(rollout.RolloutId, cancellationToken).ConfigureAwait(false);
+        var etag = await TryReplaceAsync(HeaderEntity(rollout, layout), rollout.ETag, cancellationToken).ConfigureAwait(false);
         if (etag is null)
         {
             return null;
@@ -100,14 +111,52 @@ public sealed class TableRolloutStore : IRolloutStore
     public async IAsyncEnumerable<RolloutItem> ReadItemsAsync(string rolloutId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var shards = await ShardsAsync(rolloutId, cancellationToken).ConfigureAwait(false);
-        var partitions = shards == 0 ? [rolloutId] : Enumerable.Range(0, shards).Select(s => ItemPartition(rolloutId, s, shards));
-        foreach (var partition in partitions)
+        var layout = await LayoutAsync(rolloutId, cancellationToken).ConfigureAwait(false);
+        foreach (var partition in layout.Partitions(rolloutId))
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ItemPrefix} and RowKey lt {"item}"}");
-            await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var item in QueryItemsAsync(partition, null, cancellationToken).ConfigureAwait(false))
             {
-                yield return FromEntity<RolloutItem>(entity) with { ETag = entity.ETag.ToString() };
+                yield return item;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<RolloutItem> ReadStepItemsAsync(string rolloutId, int workBefore, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var layout = await LayoutAsync(rolloutId, cancellationToken).ConfigureAwait(false);
+        if (!layout.States)
+        {
+            await foreach (var item in ReadItemsAsync(rolloutId, cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+
+        // The two filters split the items exactly (every item has one of the six states): whole rows where the step can
+        // act, two columns elsewhere.
+        var pendingBound = workBefore > MaxItemIndex ? ItemsEnd : ItemKey(Math.Max(workBefore, 0));
+        var running = nameof(RolloutItemState.Running);
+        var deferred = nameof(RolloutItemState.Deferred);
+        var pending = nameof(RolloutItemState.Pending);
+        var work = TableClient.CreateQueryFilter(
+            $"(State eq {running} or State eq {deferred} or (State eq {pending} and RowKey lt {pendingBound}))");
+        var rest = TableClient.CreateQueryFilter(
+            $"(State eq {nameof(RolloutItemState.Succeeded)} or State eq {nameof(RolloutItemState.Failed)} or State eq {nameof(RolloutItemState.Unchanged)} or (State eq {pending} and RowKey ge {pendingBound}))");
+        foreach (var partition in layout.Partitions(rolloutId))
+        {
+            await foreach (var item in QueryItemsAsync(partition, work, cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+
+            var summaries = Table.QueryAsync<TableEntity>(ItemsOf(partition) + " and " + rest, select: ["RowKey", StateProperty, ErrorCodeProperty], cancellationToken: cancellationToken);
+            await foreach (var entity in summaries.ConfigureAwait(false))
+            {
+                yield return Summary(entity);
             }
         }
     }
@@ -116,9 +165,14 @@ public sealed class TableRolloutStore : IRolloutStore
     public async Task<RolloutItem?> TryUpdateItemAsync(string rolloutId, RolloutItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var shards = await ShardsAsync(rolloutId, cancellationToken).ConfigureAwait(false);
-        var partition = shards == 0 ? rolloutId : ItemPartition(rolloutId, item.Index, shards);
-        var etag = await TryReplaceAsync(ToEntity(partition, ItemKey(item.Index), item), item.ETag, cancellationToken).ConfigureAwait(false);
+        if (item.AppId.Length == 0)
+        {
+            throw new ArgumentException($"Item {item.Index} of {rolloutId} is a summary read for a step's tally; it is never written back.", nameof(item));
+        }
+
+        var layout = await LayoutAsync(rolloutId, cancellationToken).ConfigureAwait(false);
+        var partition = layout.Shards == 0 ? rolloutId : ItemPartition(rolloutId, item.Index, layout.Shards);
+        var etag = await TryReplaceAsync(ItemEntity(partition, item), item.ETag, cancellationToken).ConfigureAwait(false);
         return etag is null ? null : item with { ETag = etag };
     }
 
@@ -178,37 +232,87 @@ public sealed class TableRolloutStore : IRolloutStore
 
     private static T FromEntity<T>(TableEntity entity) => JsonDocumentTable.FromEntity<T>(entity);
 
-    /// <summary>The partitions the rollout's items are spread over (0: its own partition, a rollout stored before the spread).</summary>
-    private async ValueTask<int> ShardsAsync(string rolloutId, CancellationToken cancellationToken)
+    /// <summary>Where the rollout's items are and what they hold, as its header says (read once per process).</summary>
+    private async ValueTask<ItemLayout> LayoutAsync(string rolloutId, CancellationToken cancellationToken)
     {
-        if (_shards.TryGetValue(rolloutId, out var shards))
+        if (_layouts.TryGetValue(rolloutId, out var layout))
         {
-            return shards;
+            return layout;
         }
 
         await GetAsync(rolloutId, cancellationToken).ConfigureAwait(false);
-        return _shards.TryGetValue(rolloutId, out shards) ? shards : ItemShards;
+        return _layouts.TryGetValue(rolloutId, out layout) ? layout : new ItemLayout(ItemShards, States: true);
     }
 
-    private void Remember(string rolloutId, int shards)
+    private void Remember(string rolloutId, ItemLayout layout)
     {
-        if (_shards.Count >= 10_000)
+        if (_layouts.Count >= 10_000)
         {
-            _shards.Clear();
+            _layouts.Clear();
         }
 
-        _shards[rolloutId] = shards;
+        _layouts[rolloutId] = layout;
     }
 
-    private static TableEntity HeaderEntity(RolloutRecord rollout, int shards)
+    private async IAsyncEnumerable<RolloutItem> QueryItemsAsync(string partition, string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var entity = ToEntity(rollout.RolloutId, HeaderRow, rollout);
-        if (shards > 0)
+        var query = filter is null ? ItemsOf(partition) : ItemsOf(partition) + " and " + filter;
+        await foreach (var entity in Table.QueryAsync<TableEntity>(query, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            entity[ShardsProperty] = shards;
+            yield return FromEntity<RolloutItem>(entity) with { ETag = entity.ETag.ToString() };
+        }
+    }
+
+    private static string ItemsOf(string partition) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ItemPrefix} and RowKey lt {ItemsEnd}");
+
+    /// <summary>An item as a step's tally needs it: Index, State and ErrorCode.</summary>
+    private static RolloutItem Summary(TableEntity entity)
+    {
+        var index = int.Parse(entity.RowKey.AsSpan(ItemPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture);
+        var state = Enum.Parse<RolloutItemState>(entity.GetString(StateProperty) ?? throw new InvalidOperationException($"Item {entity.PartitionKey}/{entity.RowKey} has no State column."));
+        return new RolloutItem(index, string.Empty, state, [], 0, [], entity.GetInt32(ErrorCodeProperty), null, entity.ETag.ToString());
+    }
+
+    private static TableEntity ItemEntity(string partition, RolloutItem item)
+    {
+        var entity = ToEntity(partition, ItemKey(item.Index), item);
+        entity[StateProperty] = item.State.ToString();
+        if (item.ErrorCode is { } code)
+        {
+            entity[ErrorCodeProperty] = code;
         }
 
         return entity;
+    }
+
+    private static TableEntity HeaderEntity(RolloutRecord rollout, ItemLayout layout)
+    {
+        var entity = ToEntity(rollout.RolloutId, HeaderRow, rollout);
+        if (layout.Shards > 0)
+        {
+            entity[ShardsProperty] = layout.Shards;
+        }
+
+        if (layout.States)
+        {
+            entity[ItemStatesProperty] = true;
+        }
+
+        return entity;
+    }
+
+    /// <summary>
+    /// A rollout's item layout: how many partitions its items spread over (0: its own partition, stored before the
+    /// spread), and whether they keep State and ErrorCode columns (false: stored before, read whole).
+    /// </summary>
+    private readonly record struct ItemLayout(int Shards, bool States)
+    {
+        public IEnumerable<string> Partitions(string rolloutId)
+        {
+            var shards = Shards;
+            return shards == 0 ? [rolloutId] : Enumerable.Range(0, shards).Select(s => ItemPartition(rolloutId, s, shards));
+        }
     }
 
     private static string ItemPartition(string rolloutId, int index, int shards) =>

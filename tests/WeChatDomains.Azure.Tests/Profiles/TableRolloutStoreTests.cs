@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using WeChatDomains.Azure.Profiles;
 using WeChatDomains.Azure.TableStorage;
+using WeChatDomains.Core.Profiles;
 using WeChatDomains.Core.Profiles.Rollouts;
 using WeChatDomains.Testing;
 
@@ -71,9 +72,75 @@ public sealed class TableRolloutStoreTests(AzuriteFixture azurite)
         Assert.NotNull(await sut.TryUpdateAsync(header with { Wave = 1 }));
 
         Assert.Equal([0, 1, 2, 3, 4], read.Select(i => i.Index).Order());
+        Assert.All(await ReadStepAsync(CreateSut(), "r-old", workBefore: 0), i => Assert.Equal($"wx{i.Index:D16}", i.AppId));
         Assert.NotNull(updated);
         Assert.Equal(RolloutItemState.Unchanged, (await ReadAsync(CreateSut(), "r-old")).Single(i => i.Index == 3).State);
         Assert.False((await Table().GetEntityAsync<TableEntity>("r-old", "header")).Value.ContainsKey("ItemShards"), "the old header was given the new layout");
+    }
+
+    /// <summary>
+    /// Issue 16: a step of a 100,000-authorizer rollout read every item whole (its document, its commands) about every
+    /// second, most of them ended or past the wave. A step now reads whole only the items it can act on; the others come
+    /// as summaries with what the tally needs.
+    /// </summary>
+    [Fact]
+    public async Task ReadStepItemsAsync_WholeWhereTheStepActs_SummariesElsewhere()
+    {
+        var sut = CreateSut();
+        RolloutItemState[] states =
+        [
+            RolloutItemState.Succeeded, RolloutItemState.Failed, RolloutItemState.Succeeded, RolloutItemState.Unchanged,
+            RolloutItemState.Running, RolloutItemState.Running, RolloutItemState.Deferred, RolloutItemState.Pending,
+            RolloutItemState.Pending, RolloutItemState.Pending, RolloutItemState.Pending, RolloutItemState.Unchanged,
+        ];
+        var items = states.Select((state, i) => Item(i) with
+        {
+            State = state,
+            ErrorCode = state == RolloutItemState.Failed ? 85015 : null,
+            Commands = [new PlannedCommand("modify_domain", new System.Text.Json.Nodes.JsonObject { ["action"] = "set" }, true)],
+        }).ToList();
+        await sut.AddItemsAsync("r-step", items);
+        await sut.CreateAsync(Header("r-step"));
+
+        var read = await ReadStepAsync(CreateSut(), "r-step", workBefore: 9);
+        var everyPending = await ReadStepAsync(CreateSut(), "r-step", workBefore: int.MaxValue);
+
+        string Shape(RolloutItem i) => $"{i.Index}:{i.State}:{(i.AppId.Length > 0 && i.Commands.Count == 1 ? "whole" : "summary")}:{i.ErrorCode}";
+        Assert.Equal(
+            ["0:Succeeded:summary:", "1:Failed:summary:85015", "2:Succeeded:summary:", "3:Unchanged:summary:", "4:Running:whole:", "5:Running:whole:",
+             "6:Deferred:whole:", "7:Pending:whole:", "8:Pending:whole:", "9:Pending:summary:", "10:Pending:summary:", "11:Unchanged:summary:"],
+            read.OrderBy(i => i.Index).Select(Shape));
+        Assert.Equal([7, 8, 9, 10], everyPending.Where(i => i.State == RolloutItemState.Pending && i.AppId.Length > 0).Select(i => i.Index).Order());
+        var summary = read.Single(i => i.Index == 0);
+        await Assert.ThrowsAsync<ArgumentException>(() => sut.TryUpdateItemAsync("r-step", summary with { State = RolloutItemState.Failed }));
+    }
+
+    [Fact]
+    public async Task ReadStepItemsAsync_ItemWrittenByAStep_MovesBetweenWholeAndSummary()
+    {
+        var sut = CreateSut();
+        await sut.AddItemsAsync("r-move", Enumerable.Range(0, 3).Select(Item).ToList());
+        await sut.CreateAsync(Header("r-move"));
+        var pending = (await ReadStepAsync(sut, "r-move", workBefore: 3)).Single(i => i.Index == 1);
+
+        var running = await sut.TryUpdateItemAsync("r-move", pending with { State = RolloutItemState.Running, CommandIds = ["c-1"] });
+        var whileRunning = (await ReadStepAsync(CreateSut(), "r-move", workBefore: 0)).Single(i => i.Index == 1);
+        await sut.TryUpdateItemAsync("r-move", running! with { State = RolloutItemState.Failed, ErrorCode = 61004 });
+        var afterwards = (await ReadStepAsync(CreateSut(), "r-move", workBefore: 3)).Single(i => i.Index == 1);
+
+        Assert.Equal((RolloutItemState.Running, "c-1"), (whileRunning.State, Assert.Single(whileRunning.CommandIds)));
+        Assert.Equal((RolloutItemState.Failed, 61004, string.Empty), (afterwards.State, afterwards.ErrorCode, afterwards.AppId));
+    }
+
+    private static async Task<List<RolloutItem>> ReadStepAsync(TableRolloutStore store, string rolloutId, int workBefore)
+    {
+        var items = new List<RolloutItem>();
+        await foreach (var item in store.ReadStepItemsAsync(rolloutId, workBefore))
+        {
+            items.Add(item);
+        }
+
+        return items;
     }
 
     private static async Task<List<RolloutItem>> ReadAsync(TableRolloutStore store, string rolloutId)

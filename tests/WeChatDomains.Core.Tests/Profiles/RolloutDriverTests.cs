@@ -41,7 +41,7 @@ public sealed class RolloutDriverTests
         var updated = new List<RolloutItem>();
         var store = new Mock<IRolloutStore>();
         store.Setup(s => s.GetAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(rollout);
-        store.Setup(s => s.ReadItemsAsync("r1", It.IsAny<CancellationToken>())).Returns(items.ToAsyncEnumerable());
+        store.Setup(s => s.ReadStepItemsAsync("r1", It.IsAny<int>(), It.IsAny<CancellationToken>())).Returns(items.ToAsyncEnumerable());
         store.Setup(s => s.TryUpdateItemAsync("r1", It.IsAny<RolloutItem>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string _, RolloutItem item, CancellationToken _) =>
             {
@@ -60,6 +60,23 @@ public sealed class RolloutDriverTests
         Assert.Equal(Items, arrived);
         Assert.Equal(Enumerable.Repeat(RolloutItemState.Succeeded, Items), updated.Select(i => i.State));
         Assert.Equal(1, after!.Wave);
+    }
+
+    [Fact]
+    public async Task StepAsync_ReadsWholeOnlyTheItemsBeforeTheWavesEnd()
+    {
+        var time = new FakeTimeProvider(T0);
+        var rollout = new RolloutRecord("r1", "p", 2, new RolloutRequest(1, [50, 100], 0.1), RolloutState.Running, 1, true, 10, null, T0, ETag: "etag");
+        var store = new Mock<IRolloutStore>();
+        store.Setup(s => s.GetAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(rollout);
+        store.Setup(s => s.ReadStepItemsAsync("r1", It.IsAny<int>(), It.IsAny<CancellationToken>())).Returns(AsyncEnumerable.Empty<RolloutItem>());
+        store.Setup(s => s.TryUpdateAsync(It.IsAny<RolloutRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync((RolloutRecord r, CancellationToken _) => r);
+        var sut = RolloutDrivers.Create(store.Object, RolloutDrivers.ProfilesHolding(T0).Object, Mock.Of<ICommandStore>(), time, concurrency: 2);
+
+        await sut.StepAsync("r1");
+
+        store.Verify(s => s.ReadStepItemsAsync("r1", 5, It.IsAny<CancellationToken>()), Times.Once());
+        store.Verify(s => s.ReadItemsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
     }
 
     /// <summary>
@@ -96,7 +113,7 @@ public sealed class RolloutDriverTests
         var rollout = new RolloutRecord("r1", "p", 2, new RolloutRequest(Items, [100], 0.1), RolloutState.Running, 0, true, Items, null, T0, ETag: "etag");
         var store = new Mock<IRolloutStore>();
         store.Setup(s => s.GetAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(rollout);
-        store.Setup(s => s.ReadItemsAsync("r1", It.IsAny<CancellationToken>())).Returns(Stream());
+        store.Setup(s => s.ReadStepItemsAsync("r1", It.IsAny<int>(), It.IsAny<CancellationToken>())).Returns(Stream());
         store.Setup(s => s.TryUpdateAsync(It.IsAny<RolloutRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync((RolloutRecord r, CancellationToken _) => r);
         var sut = RolloutDrivers.Create(store.Object, profiles.Object, commands.Object, time, Concurrency);
 

@@ -75,7 +75,7 @@ public sealed class RolloutProgressTests
     {
         var before = Header(new RolloutProgress(new RolloutCounts(0, 3, 0, 0, 0, 1), new Dictionary<string, int>()));
         _store.Setup(s => s.GetAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(before);
-        _store.Setup(s => s.ReadItemsAsync("r1", It.IsAny<CancellationToken>())).Returns(Items().ToAsyncEnumerable());
+        _store.Setup(s => s.ReadStepItemsAsync("r1", It.IsAny<int>(), It.IsAny<CancellationToken>())).Returns(Items().ToAsyncEnumerable());
         _store.Setup(s => s.TryUpdateAsync(It.IsAny<RolloutRecord>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((RolloutRecord r, CancellationToken _) => Written(r));
         CommandsEnd(("c1", CommandState.Succeeded, 0), ("c2", CommandState.Failed, 85015), ("c3", CommandState.Running, 0));
@@ -95,7 +95,7 @@ public sealed class RolloutProgressTests
         var running = Header(new RolloutProgress(new RolloutCounts(0, 3, 0, 0, 0, 1), new Dictionary<string, int>()));
         var paused = running with { State = RolloutState.Paused, Reason = "pause by an operator", ETag = "etag-2" };
         _store.SetupSequence(s => s.GetAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(running).ReturnsAsync(paused);
-        _store.Setup(s => s.ReadItemsAsync("r1", It.IsAny<CancellationToken>())).Returns(Items().ToAsyncEnumerable());
+        _store.Setup(s => s.ReadStepItemsAsync("r1", It.IsAny<int>(), It.IsAny<CancellationToken>())).Returns(Items().ToAsyncEnumerable());
         _store.Setup(s => s.TryUpdateAsync(It.IsAny<RolloutRecord>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((RolloutRecord r, CancellationToken _) => r.ETag == "etag-2" ? Written(r) : null);
         CommandsEnd(("c1", CommandState.Succeeded, 0), ("c2", CommandState.Failed, 85015), ("c3", CommandState.Running, 0));
@@ -111,7 +111,7 @@ public sealed class RolloutProgressTests
     public async Task StepAsync_NothingChanged_WritesNoHeader()
     {
         _store.Setup(s => s.GetAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(Header(new RolloutProgress(HalfDone, new Dictionary<string, int> { ["85015"] = 1 })));
-        _store.Setup(s => s.ReadItemsAsync("r1", It.IsAny<CancellationToken>())).Returns(Items(afterStep: true).ToAsyncEnumerable());
+        _store.Setup(s => s.ReadStepItemsAsync("r1", It.IsAny<int>(), It.IsAny<CancellationToken>())).Returns(Items(afterStep: true).ToAsyncEnumerable());
         CommandsEnd(("c3", CommandState.Running, 0));
 
         await Driver().StepAsync("r1");
@@ -129,7 +129,7 @@ public sealed class RolloutProgressTests
     {
         var before = Header(new RolloutProgress(new RolloutCounts(0, 3, 0, 0, 0, 1), new Dictionary<string, int>()));
         _store.Setup(s => s.GetAsync("r1", It.IsAny<CancellationToken>())).ReturnsAsync(before);
-        _store.Setup(s => s.ReadItemsAsync("r1", It.IsAny<CancellationToken>())).Returns(Items().ToAsyncEnumerable());
+        _store.Setup(s => s.ReadStepItemsAsync("r1", It.IsAny<int>(), It.IsAny<CancellationToken>())).Returns(Items().ToAsyncEnumerable());
         _store.Setup(s => s.TryUpdateAsync(It.IsAny<RolloutRecord>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((RolloutRecord r, CancellationToken _) => Written(r));
         _commands.Setup(c => c.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string id, CancellationToken _) =>
@@ -164,7 +164,7 @@ public sealed class RolloutProgressTests
             new(0, "wx00000000000000a0", RolloutItemState.Running, [], 1, ["c0"], null, null, "e"),
             .. Enumerable.Range(1, 3).Select(i => new RolloutItem(i, $"wx00000000000000a{i}", RolloutItemState.Pending, [], 1, [], null, null, "e")),
         ];
-        _store.Setup(s => s.ReadItemsAsync("r1", It.IsAny<CancellationToken>())).Returns(items.ToAsyncEnumerable());
+        _store.Setup(s => s.ReadStepItemsAsync("r1", It.IsAny<int>(), It.IsAny<CancellationToken>())).Returns(items.ToAsyncEnumerable());
         _store.Setup(s => s.TryUpdateAsync(It.IsAny<RolloutRecord>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((RolloutRecord r, CancellationToken _) => r.ETag == "etag-1" ? null : Written(r));
         var itemWrites = new List<int>();

@@ -15,8 +15,17 @@ public interface IRolloutStore
     /// <summary>Writes the header if its ETag still matches; null on a conflict.</summary>
     Task<RolloutRecord?> TryUpdateAsync(RolloutRecord rollout, CancellationToken cancellationToken = default);
 
-    /// <summary>Every item in rollout order (one partition), read page by page as they are consumed.</summary>
+    /// <summary>Every item in full, read page by page as they are consumed (partition by partition).</summary>
     IAsyncEnumerable<RolloutItem> ReadItemsAsync(string rolloutId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What one step of the driver reads: in full the items it may act on (Running, Deferred, and Pending before
+    /// <paramref name="workBefore"/>, the end of the wave under way); every other item as a summary that holds only its
+    /// Index, State and ErrorCode (no AppId, no commands; a step never writes it back). Ended items and Pending items past
+    /// the wave are most of a large rollout, so a step reads in full only what it can act on. A rollout stored before
+    /// its items kept a state column is read whole.
+    /// </summary>
+    IAsyncEnumerable<RolloutItem> ReadStepItemsAsync(string rolloutId, int workBefore, CancellationToken cancellationToken = default);
 
     /// <summary>Writes an item if its ETag still matches; null on a conflict.</summary>
     Task<RolloutItem?> TryUpdateItemAsync(string rolloutId, RolloutItem item, CancellationToken cancellationToken = default);

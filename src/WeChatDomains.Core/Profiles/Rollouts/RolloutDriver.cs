@@ -68,9 +68,10 @@ public sealed class RolloutDriver(
         // Items are independent (each its own row written by ETag, its own deterministic commandIds), so up to
         // RolloutConcurrency of them are refreshed or applied at once: one at a time, a step's storage round trips
         // (about eight per applied item) bounded a 10,000-authorizer rollout far below C / latency (the fleet bench).
-        // They stream from storage page by page and only their tally is kept, so a step's memory does not grow with the fleet.
+        // They stream from storage page by page and only their tally is kept, so a step's memory does not grow with the fleet;
+        // only the items it can act on come whole, the others (ended, or Pending past the wave) as summaries for the tally.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.RolloutConcurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(rollouts.ReadItemsAsync(rolloutId, cancellationToken), parallel, async (item, ct) =>
+        await Parallel.ForEachAsync(rollouts.ReadStepItemsAsync(rolloutId, end, cancellationToken), parallel, async (item, ct) =>
         {
             var next = item.State switch
             {
