@@ -137,7 +137,9 @@ public sealed class TableRolloutStore : IRolloutStore
         }
 
         // The two filters split the items exactly (every item has one of the six states): whole rows where the step can
-        // act, two columns elsewhere.
+        // act, two columns elsewhere. A partition's summaries are read first: the step moves the whole items it is given
+        // (Running to Succeeded, say) into the summaries' filter, and a summary read after that would count them twice.
+        // The summaries' items are ones no step changes (ended, or Pending past the wave).
         var pendingBound = workBefore > MaxItemIndex ? ItemsEnd : ItemKey(Math.Max(workBefore, 0));
         var running = nameof(RolloutItemState.Running);
         var deferred = nameof(RolloutItemState.Deferred);
@@ -148,15 +150,15 @@ public sealed class TableRolloutStore : IRolloutStore
             $"(State eq {nameof(RolloutItemState.Succeeded)} or State eq {nameof(RolloutItemState.Failed)} or State eq {nameof(RolloutItemState.Unchanged)} or (State eq {pending} and RowKey ge {pendingBound}))");
         foreach (var partition in layout.Partitions(rolloutId))
         {
-            await foreach (var item in QueryItemsAsync(partition, work, cancellationToken).ConfigureAwait(false))
-            {
-                yield return item;
-            }
-
             var summaries = Table.QueryAsync<TableEntity>(ItemsOf(partition) + " and " + rest, select: ["RowKey", StateProperty, ErrorCodeProperty], cancellationToken: cancellationToken);
             await foreach (var entity in summaries.ConfigureAwait(false))
             {
                 yield return Summary(entity);
+            }
+
+            await foreach (var item in QueryItemsAsync(partition, work, cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
             }
         }
     }

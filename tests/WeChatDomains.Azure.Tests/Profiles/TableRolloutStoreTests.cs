@@ -132,6 +132,32 @@ public sealed class TableRolloutStoreTests(AzuriteFixture azurite)
         Assert.Equal((RolloutItemState.Failed, 61004, string.Empty), (afterwards.State, afterwards.ErrorCode, afterwards.AppId));
     }
 
+    /// <summary>
+    /// A step moves each whole item it is given before it asks for the next (Running to Succeeded, into the summaries'
+    /// filter). Every item must still come exactly once: the first fleet run with summaries counted 10,796 of 10,000.
+    /// </summary>
+    [Fact]
+    public async Task ReadStepItemsAsync_ItemsMovedAsTheyAreRead_EachComesOnce()
+    {
+        var sut = CreateSut();
+        var states = new[] { RolloutItemState.Running, RolloutItemState.Succeeded, RolloutItemState.Pending, RolloutItemState.Unchanged };
+        await sut.AddItemsAsync("r-once", Enumerable.Range(0, 64).Select(i => Item(i) with { State = states[i % states.Length] }).ToList());
+        await sut.CreateAsync(Header("r-once"));
+
+        var seen = new List<int>();
+        await foreach (var item in CreateSut().ReadStepItemsAsync("r-once", workBefore: 64))
+        {
+            seen.Add(item.Index);
+            if (item.AppId.Length > 0)
+            {
+                Assert.NotNull(await sut.TryUpdateItemAsync("r-once", item with { State = RolloutItemState.Succeeded }));
+            }
+        }
+
+        var twice = seen.GroupBy(i => i).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(seen.Count == 64 && twice.Count == 0, $"{seen.Count} items read for 64; read twice: {string.Join(", ", twice)}");
+    }
+
     private static async Task<List<RolloutItem>> ReadStepAsync(TableRolloutStore store, string rolloutId, int workBefore)
     {
         var items = new List<RolloutItem>();

@@ -8,6 +8,7 @@ public sealed class HostRuntimeSettingsTests
     [Theory]
     [InlineData("System.GC.Server", "false")]
     [InlineData("System.GC.ConserveMemory", "9")]
+    [InlineData("System.GC.Gen0MaxBudget", "4194304")]
     [InlineData("System.Runtime.TieredPGO", "false")]
     [InlineData("System.Runtime.TieredCompilation", "false")]
     public void RuntimeConfig_Issue16_KeepsTheHostsMemorySmall(string property, string expected)

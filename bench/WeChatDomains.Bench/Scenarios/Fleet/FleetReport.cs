@@ -47,6 +47,7 @@ internal sealed class FleetReport(FleetSettings settings)
         Line($"  bound: calls needed / (C / latency) = {calls} / ({settings.Concurrency} / {settings.LatencyMs} ms) = {Figures.F(bound.TotalSeconds)} s -> converged at ratio {Figures.F(bound / converged, "F2")} of the bound ({Figures.F(calls / converged.TotalSeconds)} calls/s)");
         Line($"  CPU over the rollout: Host {Figures.F(hostCpu.TotalSeconds)} s, Azurite {Figures.F(azuriteCpu.TotalSeconds)} s (tables and queues; {Figures.F(hostCpu.TotalMilliseconds / Math.Max(1, calls), "F2")} + {Figures.F(azuriteCpu.TotalMilliseconds / Math.Max(1, calls), "F2")} ms per call; {Environment.ProcessorCount} cores)");
         Expect("rollout state", "Succeeded", end.State);
+        ExpectNone("status polls whose counts did not add up to the authorizers", [.. end.Unbalanced]);
     }
 
     public void Spent(

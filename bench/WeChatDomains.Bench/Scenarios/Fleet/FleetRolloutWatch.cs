@@ -4,8 +4,10 @@ using WeChatDomains.Bench.Infra;
 namespace WeChatDomains.Bench.Scenarios.Fleet;
 
 /// <summary>How a rollout ended, as <c>GET /api/rollouts/{id}</c> last showed it, and what the watch saw on the way.</summary>
+/// <param name="Unbalanced">The polls whose counts did not add up to the rollout's authorizers (each item is in one state).</param>
 internal sealed record FleetRolloutEnd(
-    string State, string Counts, string FailuresByErrcode, string? Reason, IReadOnlyList<string> Waves, long DeepestBacklog, int Polls, TimeSpan SlowestStatus, TimeSpan LastStatus);
+    string State, string Counts, string FailuresByErrcode, string? Reason, IReadOnlyList<string> Waves, long DeepestBacklog, int Polls, TimeSpan SlowestStatus, TimeSpan LastStatus,
+    IReadOnlyList<string> Unbalanced);
 
 /// <summary>
 /// Polls the rollout's status until it is no longer Running. The status route reads every item of the rollout (a query
@@ -23,6 +25,7 @@ internal static class FleetRolloutWatch
     {
         var started = TimeProvider.System.GetTimestamp();
         var waves = new List<string>();
+        var unbalanced = new List<string>();
         int polls = 0, lastWave = -1;
         long deepest = 0;
         var slowest = TimeSpan.Zero;
@@ -45,6 +48,13 @@ internal static class FleetRolloutWatch
                 lastWave = wave;
             }
 
+            var authorizers = (int)body["authorizers"]!;
+            var sum = body["counts"] is JsonObject byState ? byState.Sum(p => (int)p.Value!) : 0;
+            if (sum != authorizers)
+            {
+                unbalanced.Add($"[{Figures.F(elapsed.TotalSeconds)} s] {counts} = {sum} for {authorizers} authorizers");
+            }
+
             if (counts != lastCounts)
             {
                 lastCounts = counts;
@@ -54,7 +64,7 @@ internal static class FleetRolloutWatch
 
             if (state != "Running")
             {
-                return new FleetRolloutEnd(state, counts, Describe(body["failuresByErrcode"]), (string?)body["reason"], waves, deepest, polls, slowest, took);
+                return new FleetRolloutEnd(state, counts, Describe(body["failuresByErrcode"]), (string?)body["reason"], waves, deepest, polls, slowest, took, unbalanced);
             }
 
             if (elapsed > limit || TimeProvider.System.GetElapsedTime(lastChange) > StallLimit)
