@@ -14,7 +14,7 @@ namespace WeChatDomains.Azure.Authorizers;
 /// </summary>
 internal static class AuthorizerStatePartitionMigration
 {
-    /// <summary>RowKey of the marker row (in <see cref="RowKeyMigration.MarkerPartition"/>).</summary>
+    /// <summary>RowKey of the marker row (in <see cref="LayoutMarker.Partition"/>).</summary>
     public const string MarkerRowKey = "authorizer-state-partitions-sharded";
 
     /// <summary>Moves the rows of the old by-state partitions of <paramref name="table"/>; returns how many moved.</summary>

@@ -55,7 +55,7 @@ internal sealed class CountedStateIndex(TableStorageTables tables)
     public async Task<long> CountAsync(AuthorizerState state, CancellationToken cancellationToken)
     {
         var countRows = TableClient.CreateQueryFilter($"RowKey gt {CountRowKey + "|"} and RowKey lt {CountRowKey + "}"}");
-        var rows = await Table.ReadAllMergedAsync(Filters(state, countRows), [CountProperty], cancellationToken).ConfigureAwait(false);
+        var rows = await Table.ReadAllAsync(Filters(state, countRows), [CountProperty], cancellationToken).ConfigureAwait(false);
         return rows.Sum(row => row.GetInt64(CountProperty) ?? 0);
     }
 

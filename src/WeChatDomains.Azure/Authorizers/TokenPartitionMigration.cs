@@ -17,7 +17,7 @@ namespace WeChatDomains.Azure.Authorizers;
 /// </summary>
 internal static class TokenPartitionMigration
 {
-    /// <summary>RowKey of the marker row (in <see cref="RowKeyMigration.MarkerPartition"/>).</summary>
+    /// <summary>RowKey of the marker row (in <see cref="LayoutMarker.Partition"/>).</summary>
     public const string MarkerRowKey = "token-partitions-sharded";
 
     /// <summary>Moves the index rows of the old partition of <paramref name="table"/>; returns how many moved.</summary>

@@ -15,7 +15,7 @@ namespace WeChatDomains.Azure.Commands;
 /// </summary>
 internal static class StatePartitionMigration
 {
-    /// <summary>RowKey of the marker row (in <see cref="RowKeyMigration.MarkerPartition"/>).</summary>
+    /// <summary>RowKey of the marker row (in <see cref="LayoutMarker.Partition"/>).</summary>
     public const string MarkerRowKey = "state-partitions-sharded";
 
     /// <summary>Moves the rows of the old state partitions of <paramref name="table"/>; returns how many moved.</summary>

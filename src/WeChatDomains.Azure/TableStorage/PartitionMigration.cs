@@ -5,7 +5,7 @@ namespace WeChatDomains.Azure.TableStorage;
 
 /// <summary>
 /// Moves the rows of an index stored in one partition before it spread over shards (<see cref="ShardedPartitions"/>) to
-/// their shard's partition, once per table: a marker row (in <see cref="RowKeyMigration.MarkerPartition"/>) says the
+/// their shard's partition, once per table: a marker row (in <see cref="LayoutMarker.Partition"/>) says the
 /// table is done, so later starts cost one point read. Run by <see cref="TableStorageTables.EnsureCreatedAsync"/> before
 /// any adapter touches the table.
 /// <para>

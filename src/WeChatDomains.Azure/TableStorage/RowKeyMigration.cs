@@ -5,7 +5,7 @@ namespace WeChatDomains.Azure.TableStorage;
 
 /// <summary>
 /// Moves rows stored before <see cref="RowKeys"/> (RowKey without the partition suffix) to their new keys, once per
-/// table: a marker row (<see cref="MarkerPartition"/>) says a table is done, so later starts cost one point read. Each row
+/// table: a marker row (<see cref="LayoutMarker.Partition"/>) says a table is done, so later starts cost one point read. Each row
 /// moves in one entity-group transaction (insert under the new key, delete of the old by its ETag): it is never in
 /// both places nor in neither. Run by <see cref="TableStorageTables.EnsureCreatedAsync"/> before any adapter touches
 /// the table. Instances of the version before must be stopped first: a row one of them writes after the move is not
@@ -13,9 +13,6 @@ namespace WeChatDomains.Azure.TableStorage;
 /// </summary>
 internal static class RowKeyMigration
 {
-    /// <summary>PartitionKey of the marker row (<see cref="LayoutMarker"/>).</summary>
-    public const string MarkerPartition = LayoutMarker.Partition;
-
     /// <summary>RowKey of the marker row.</summary>
     public const string MarkerRowKey = "rowkeys-with-partition";
 

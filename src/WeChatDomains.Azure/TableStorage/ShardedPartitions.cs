@@ -44,12 +44,12 @@ internal static class ShardedPartitions
         return merged.Count > count ? (merged[..count], true) : (merged, false);
     }
 
-    /// <summary>Every row matching any of <paramref name="filters"/> (one per shard, queried in parallel), in RowKey order across them.</summary>
-    public static async Task<List<TableEntity>> ReadAllMergedAsync(
+    /// <summary>Every row matching any of <paramref name="filters"/> (one per shard, queried in parallel), shard after shard.</summary>
+    public static async Task<List<TableEntity>> ReadAllAsync(
         this TableClient table, IEnumerable<string> filters, IReadOnlyList<string>? select, CancellationToken cancellationToken)
     {
         var shards = await Task.WhenAll(filters.Select(filter => table.ReadUpToAsync(filter, int.MaxValue, select, cancellationToken))).ConfigureAwait(false);
-        return Merge(shards);
+        return [.. shards.SelectMany(rows => rows)];
     }
 
     private static List<TableEntity> Merge(List<TableEntity>[] shards) =>

@@ -121,7 +121,7 @@ public sealed class CountedStateIndexShardTests(AzuriteFixture azurite)
             moved++;
         }
 
-        await table.DeleteEntityAsync(RowKeyMigration.MarkerPartition, AuthorizerStatePartitionMigration.MarkerRowKey);
+        await table.DeleteEntityAsync(LayoutMarker.Partition, AuthorizerStatePartitionMigration.MarkerRowKey);
         return moved;
     }
 

@@ -220,7 +220,7 @@ public sealed class TokenExpiryIndexShardTests(AzuriteFixture azurite)
             moved++;
         }
 
-        await table.DeleteEntityAsync(RowKeyMigration.MarkerPartition, TokenPartitionMigration.MarkerRowKey);
+        await table.DeleteEntityAsync(LayoutMarker.Partition, TokenPartitionMigration.MarkerRowKey);
         return moved;
     }
 

@@ -209,7 +209,7 @@ public sealed class TableCommandStoreStateShardTests(AzuriteFixture azurite)
             }
         }
 
-        await index.DeleteEntityAsync(RowKeyMigration.MarkerPartition, StatePartitionMigration.MarkerRowKey);
+        await index.DeleteEntityAsync(LayoutMarker.Partition, StatePartitionMigration.MarkerRowKey);
         return moved;
     }
 

@@ -66,13 +66,13 @@ public sealed class TableLeaseStoreSeamTests
         var service = new Mock<TableServiceClient>();
         service.Setup(s => s.GetTableClient(It.IsAny<string>())).Returns(_leases.Object);
         _leases.Setup(t => t.CreateIfNotExistsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Response.FromValue<TableItem>(null!, Mock.Of<Response>()));
-        var migrated = new TableEntity(RowKeyMigration.MarkerPartition, RowKeyMigration.MarkerRowKey);
-        _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>(RowKeyMigration.MarkerPartition, RowKeyMigration.MarkerRowKey, null, It.IsAny<CancellationToken>()))
+        var migrated = new TableEntity(LayoutMarker.Partition, RowKeyMigration.MarkerRowKey);
+        _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>(LayoutMarker.Partition, RowKeyMigration.MarkerRowKey, null, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Response.FromValue(migrated, Mock.Of<Response>()));
         foreach (var marker in new[] { StatePartitionMigration.MarkerRowKey, TokenPartitionMigration.MarkerRowKey, AuthorizerStatePartitionMigration.MarkerRowKey })
         {
-            var sharded = new TableEntity(RowKeyMigration.MarkerPartition, marker);
-            _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>(RowKeyMigration.MarkerPartition, marker, null, It.IsAny<CancellationToken>()))
+            var sharded = new TableEntity(LayoutMarker.Partition, marker);
+            _leases.Setup(t => t.GetEntityIfExistsAsync<TableEntity>(LayoutMarker.Partition, marker, null, It.IsAny<CancellationToken>()))
                 .ReturnsAsync(Response.FromValue(sharded, Mock.Of<Response>()));
         }
 

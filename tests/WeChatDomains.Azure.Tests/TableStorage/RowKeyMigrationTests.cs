@@ -98,7 +98,7 @@ public sealed class RowKeyMigrationTests(AzuriteFixture azurite)
         var legacy = 0;
         foreach (var row in await RowsAsync(from))
         {
-            if (row.PartitionKey == RowKeyMigration.MarkerPartition)
+            if (row.PartitionKey == LayoutMarker.Partition)
             {
                 continue;
             }
